@@ -1,0 +1,154 @@
+// The physical address space: RAM regions (typed arrays allocated lazily in chunks) and MMIO
+// devices. The CPU reaches RAM through its software TLB, which holds the chunk's DataView and the
+// page's offset in it; everything else comes here.
+
+export const CHUNK_SHIFT = 16; // 64 KiB lazily allocated RAM chunks
+export const CHUNK_SIZE = 1 << CHUNK_SHIFT;
+export const PAGE_SHIFT = 12;
+export const PAGE_SIZE = 1 << PAGE_SHIFT;
+
+export type Width = 1 | 2 | 4;
+
+/** A memory-mapped device. Offsets are relative to the device's base. */
+export interface MmioDevice {
+  readonly name: string;
+  readonly size: number;
+  read(offset: number, width: Width): number;
+  write(offset: number, width: Width, value: number): void;
+}
+
+export class RamRegion {
+  readonly chunks: (DataView | null)[];
+  constructor(readonly name: string, readonly base: number, readonly size: number) {
+    if (size % CHUNK_SIZE !== 0) throw new Error(`${name}: RAM size must be a multiple of ${CHUNK_SIZE}`);
+    this.chunks = new Array(size >>> CHUNK_SHIFT).fill(null);
+  }
+  contains(pa: number): boolean {
+    return pa - this.base >= 0 && pa - this.base < this.size;
+  }
+  /** The DataView of the chunk holding pa (allocated on first touch). pa must be inside. */
+  chunk(pa: number): DataView {
+    const idx = (pa - this.base) >>> CHUNK_SHIFT;
+    let dv = this.chunks[idx];
+    if (!dv) { dv = new DataView(new ArrayBuffer(CHUNK_SIZE)); this.chunks[idx] = dv; }
+    return dv;
+  }
+  /** Bytes allocated on the host for this region so far. */
+  get hostBytes(): number {
+    let n = 0;
+    for (const c of this.chunks) if (c) n += CHUNK_SIZE;
+    return n;
+  }
+}
+
+interface Mapping {
+  readonly base: number;
+  readonly end: number; // exclusive
+  readonly dev: MmioDevice;
+}
+
+/** Thrown by the bus for an access where nothing is mapped; the CPU turns it into an abort. */
+export class BusError {
+  constructor(readonly pa: number, readonly write: boolean) {}
+}
+
+export class Bus {
+  readonly ram: RamRegion[] = [];
+  private readonly mmio: Mapping[] = [];
+  /** Called once per (device, offset) for accesses the board tags as unimplemented. */
+  onGuestError: (msg: string) => void = () => {};
+
+  addRam(name: string, base: number, size: number): RamRegion {
+    const r = new RamRegion(name, base >>> 0, size);
+    this.checkOverlap(name, r.base, r.base + size);
+    this.ram.push(r);
+    return r;
+  }
+
+  addDevice(base: number, dev: MmioDevice): void {
+    base = base >>> 0;
+    this.checkOverlap(dev.name, base, base + dev.size);
+    this.mmio.push({ base, end: base + dev.size, dev });
+    this.mmio.sort((a, b) => a.base - b.base);
+  }
+
+  private checkOverlap(name: string, start: number, end: number): void {
+    for (const r of this.ram) {
+      if (start < r.base + r.size && r.base < end) throw new Error(`${name} overlaps RAM ${r.name}`);
+    }
+    for (const m of this.mmio) {
+      if (start < m.end && m.base < end) throw new Error(`${name} overlaps device ${m.dev.name}`);
+    }
+  }
+
+  ramAt(pa: number): RamRegion | undefined {
+    pa = pa >>> 0;
+    for (const r of this.ram) if (r.contains(pa)) return r;
+    return undefined;
+  }
+
+  deviceAt(pa: number): Mapping | undefined {
+    pa = pa >>> 0;
+    for (const m of this.mmio) if (pa >= m.base && pa < m.end) return m;
+    return undefined;
+  }
+
+  /** Physical read; throws BusError where nothing is mapped. Little-endian. */
+  read(pa: number, width: Width): number {
+    pa = pa >>> 0;
+    const r = this.ramAt(pa);
+    if (r && r.contains(pa + width - 1)) {
+      const dv = r.chunk(pa);
+      const off = (pa - r.base) & (CHUNK_SIZE - 1);
+      if (off + width <= CHUNK_SIZE) {
+        return width === 4 ? dv.getInt32(off, true) : width === 2 ? dv.getUint16(off, true) : dv.getUint8(off);
+      }
+    }
+    if (!r) {
+      const m = this.deviceAt(pa);
+      if (m) return m.dev.read(pa - m.base, width);
+      throw new BusError(pa, false);
+    }
+    // crosses a chunk or region edge: bytewise
+    let v = 0;
+    for (let i = width - 1; i >= 0; i--) v = (v << 8) | this.read(pa + i, 1);
+    return width === 4 ? v | 0 : v >>> 0;
+  }
+
+  write(pa: number, width: Width, value: number): void {
+    pa = pa >>> 0;
+    const r = this.ramAt(pa);
+    if (r && r.contains(pa + width - 1)) {
+      const dv = r.chunk(pa);
+      const off = (pa - r.base) & (CHUNK_SIZE - 1);
+      if (off + width <= CHUNK_SIZE) {
+        if (width === 4) dv.setInt32(off, value, true);
+        else if (width === 2) dv.setUint16(off, value, true);
+        else dv.setUint8(off, value);
+        return;
+      }
+    }
+    if (!r) {
+      const m = this.deviceAt(pa);
+      if (m) { m.dev.write(pa - m.base, width, width === 4 ? value | 0 : value & (width === 2 ? 0xffff : 0xff)); return; }
+      throw new BusError(pa, true);
+    }
+    for (let i = 0; i < width; i++) this.write(pa + i, 1, (value >>> (8 * i)) & 0xff);
+  }
+
+  /** Loader access: copies bytes into RAM (only RAM; a device region is an error). */
+  writeBytes(pa: number, bytes: Uint8Array): void {
+    for (let i = 0; i < bytes.length; i++) {
+      const a = (pa + i) >>> 0;
+      const r = this.ramAt(a);
+      if (!r) throw new Error(`address 0x${a.toString(16)} is not RAM`);
+      r.chunk(a).setUint8((a - r.base) & (CHUNK_SIZE - 1), bytes[i]!);
+    }
+  }
+
+  readBytes(pa: number, length: number): Uint8Array {
+    const out = new Uint8Array(length);
+    for (let i = 0; i < length; i++) out[i] = this.read(pa + i, 1);
+    return out;
+  }
+}

@@ -1,0 +1,458 @@
+// ARMv7-A processor state: registers with their mode banks, the CPSR split into fields for fast
+// access, exception entry, PC-write rules, and data access through a software TLB.
+//
+// Conventions every instruction closure relies on:
+// - r[0..14] are the current mode's registers, as signed 32-bit values (Int32Array).
+// - r[15] is only meaningful as an operand: the translator stores the instruction's PC-read value
+//   (address + 8 in A32, + 4 in Thumb) there just before an instruction that reads it.
+// - `pc` is the address of the next instruction to run. A block sets it to its fall-through
+//   address before running; instructions that branch overwrite it through the *WritePC methods.
+// - Flags n z c v q are 0 or 1; ge is 4 bits; it is the 8-bit ITSTATE.
+// - Guest exceptions raised inside an instruction are thrown as one of the preallocated GuestTrap
+//   values; the run loop catches them at block level and enters the exception with the faulting
+//   instruction's address. Nothing else is ever thrown on purpose.
+
+import { Bus, BusError, PAGE_SHIFT, CHUNK_SIZE } from './bus.js';
+
+export const enum Mode {
+  USR = 0x10, FIQ = 0x11, IRQ = 0x12, SVC = 0x13, ABT = 0x17, UND = 0x1b, SYS = 0x1f,
+}
+
+/** Bank index per mode (0 = usr/sys), -1 for modes this CPU does not implement. */
+export function bankOf(mode: number): number {
+  switch (mode) {
+    case Mode.USR: case Mode.SYS: return 0;
+    case Mode.FIQ: return 1;
+    case Mode.IRQ: return 2;
+    case Mode.SVC: return 3;
+    case Mode.ABT: return 4;
+    case Mode.UND: return 5;
+    default: return -1;
+  }
+}
+
+export const enum TrapKind { Undefined = 1, Svc, PrefetchAbort, DataAbort, Breakpoint }
+
+export class GuestTrap {
+  constructor(readonly kind: TrapKind, readonly name: string) {}
+}
+export const UNDEF = new GuestTrap(TrapKind.Undefined, 'undefined instruction');
+export const SVC = new GuestTrap(TrapKind.Svc, 'supervisor call');
+export const PABORT = new GuestTrap(TrapKind.PrefetchAbort, 'prefetch abort');
+export const DABORT = new GuestTrap(TrapKind.DataAbort, 'data abort');
+
+/** A coprocessor (CP15 now, the debug and VFP coprocessors later). undefined/false = UNDEFINED. */
+export interface Coprocessor {
+  mrc(cpu: Cpu, opc1: number, crn: number, crm: number, opc2: number): number | undefined;
+  mcr(cpu: Cpu, opc1: number, crn: number, crm: number, opc2: number, value: number): boolean;
+  mrrc?(cpu: Cpu, opc1: number, crm: number): [number, number] | undefined;
+  mcrr?(cpu: Cpu, opc1: number, crm: number, lo: number, hi: number): boolean;
+}
+
+/** Why the CPU stopped running, set by whatever stopped it. */
+export type Halt =
+  | { kind: 'exit'; code: number }
+  | { kind: 'error'; message: string };
+
+/** Services outside the CPU that instructions call into. */
+export interface CpuHost {
+  /** Semihosting call (r0 = operation, r1 = parameter); returns nothing, sets r0 itself. */
+  semihosting?(cpu: Cpu): void;
+  /** A write hit a physical page holding translated code. */
+  codeWritten?(pa: number, width: number): void;
+}
+
+const TLB_SIZE = 1024;
+const TLB_MASK = TLB_SIZE - 1;
+
+// Short-descriptor fault status values (DFSR/IFSR[10,3:0]).
+export const FSR_ALIGNMENT = 0x1;
+export const FSR_DEBUG = 0x2;
+export const FSR_SYNC_EXTERNAL = 0x8;
+export const FSR_WNR = 1 << 11;
+
+export class Cpu {
+  readonly r = new Int32Array(16);
+  pc = 0;
+
+  // CPSR, split
+  n = 0; z = 0; c = 0; v = 0; q = 0;
+  ge = 0;
+  it = 0;
+  j = 0;
+  e = 0;
+  a = 1; i = 1; f = 1;
+  t = 0;
+  mode: number = Mode.SVC;
+
+  // Banks: 0 usr/sys, 1 fiq, 2 irq, 3 svc, 4 abt, 5 und
+  readonly bankR13 = new Int32Array(6);
+  readonly bankR14 = new Int32Array(6);
+  readonly spsrBank = new Int32Array(6);
+  readonly usrR8to12 = new Int32Array(5);
+  readonly fiqR8to12 = new Int32Array(5);
+
+  // System control state the core itself needs; CP15 (system issue) owns the rest.
+  sctlr = 0x00c50078; // Cortex-A9 reset value: M=0, V=0, TE=0, EE=0
+  vbar = 0;
+  dfsr = 0; dfar = 0; ifsr = 0; ifar = 0;
+
+  // Local exclusive monitor (as QEMU: address and the value seen by the load-exclusive).
+  exclAddr = -1;
+  exclVal = 0;
+  exclValHi = 0;
+  exclSize = 0;
+
+  // Interrupt lines, driven by the interrupt controller.
+  irqLine = false;
+  fiqLine = false;
+  /** Set by WFI; cleared when an interrupt is pending. */
+  waiting = false;
+
+  /** Instructions executed (exact at block boundaries). */
+  icount = 0;
+  halted: Halt | null = null;
+
+  readonly cp: (Coprocessor | undefined)[] = new Array(16).fill(undefined);
+  host: CpuHost = {};
+
+  // Software TLB (direct-mapped by virtual page). Tags hold the virtual page number, -1 = empty.
+  // Read and write sides are separate: the write side is never filled for pages with code, so
+  // code writes take the slow path and reach the translation cache.
+  readonly tlbRTag = new Int32Array(TLB_SIZE).fill(-1);
+  readonly tlbWTag = new Int32Array(TLB_SIZE).fill(-1);
+  readonly tlbROff = new Int32Array(TLB_SIZE);
+  readonly tlbWOff = new Int32Array(TLB_SIZE);
+  readonly tlbRView: DataView[] = new Array(TLB_SIZE);
+  readonly tlbWView: DataView[] = new Array(TLB_SIZE);
+  readonly tlbWPage = new Int32Array(TLB_SIZE).fill(-1); // physical page of each write entry
+  /** Physical pages holding translated code (index pa >>> 12); 1 = has code. */
+  readonly codePages = new Uint8Array(1 << 20);
+
+  constructor(readonly bus: Bus) {
+    const dummy = new DataView(new ArrayBuffer(8));
+    this.tlbRView.fill(dummy);
+    this.tlbWView.fill(dummy);
+  }
+
+  // ---------------------------------------------------------------- CPSR and modes
+
+  get cpsr(): number {
+    return ((this.n << 31) | (this.z << 30) | (this.c << 29) | (this.v << 28) | (this.q << 27) |
+      ((this.it & 3) << 25) | (this.j << 24) | (this.ge << 16) | ((this.it >> 2) << 10) |
+      (this.e << 9) | (this.a << 8) | (this.i << 7) | (this.f << 6) | (this.t << 5) | this.mode) >>> 0;
+  }
+
+  /** Write the whole CPSR (exception return, reset). An unimplemented mode is ignored, as QEMU. */
+  setCpsr(value: number): void {
+    const m = value & 0x1f;
+    if (bankOf(m) >= 0) this.switchMode(m);
+    this.n = (value >>> 31) & 1; this.z = (value >>> 30) & 1; this.c = (value >>> 29) & 1;
+    this.v = (value >>> 28) & 1; this.q = (value >>> 27) & 1;
+    this.it = ((value >>> 25) & 3) | (((value >>> 10) & 0x3f) << 2);
+    this.j = (value >>> 24) & 1;
+    this.ge = (value >>> 16) & 0xf;
+    this.setE((value >>> 9) & 1);
+    this.a = (value >>> 8) & 1; this.i = (value >>> 7) & 1; this.f = (value >>> 6) & 1;
+    this.t = (value >>> 5) & 1;
+  }
+
+  setE(e: number): void {
+    if (e !== this.e) { this.e = e; this.flushTlb(); }
+  }
+
+  get privileged(): boolean { return this.mode !== Mode.USR; }
+
+  /** Switch the register bank to mode m (which must be implemented). */
+  switchMode(m: number): void {
+    const old = this.mode;
+    if (old === m) return;
+    const ob = bankOf(old), nb = bankOf(m);
+    const r = this.r;
+    this.bankR13[ob] = r[13]!; this.bankR14[ob] = r[14]!;
+    if (ob === 1 && nb !== 1) {
+      for (let k = 0; k < 5; k++) { this.fiqR8to12[k] = r[8 + k]!; r[8 + k] = this.usrR8to12[k]!; }
+    } else if (ob !== 1 && nb === 1) {
+      for (let k = 0; k < 5; k++) { this.usrR8to12[k] = r[8 + k]!; r[8 + k] = this.fiqR8to12[k]!; }
+    }
+    r[13] = this.bankR13[nb]!; r[14] = this.bankR14[nb]!;
+    this.mode = m;
+  }
+
+  get spsr(): number {
+    const b = bankOf(this.mode);
+    return b > 0 ? this.spsrBank[b]! >>> 0 : this.cpsr; // usr/sys: UNPREDICTABLE; QEMU reads CPSR
+  }
+  set spsr(v: number) {
+    const b = bankOf(this.mode);
+    if (b > 0) this.spsrBank[b] = v;
+  }
+
+  /** User-mode view of r8-r14 (for LDM/STM ^). */
+  getUserReg(n: number): number {
+    if (n < 8 || n === 15) return this.r[n]!;
+    if (n < 13) return this.mode === Mode.FIQ ? this.usrR8to12[n - 8]! : this.r[n]!;
+    if (bankOf(this.mode) === 0) return this.r[n]!;
+    return n === 13 ? this.bankR13[0]! : this.bankR14[0]!;
+  }
+  setUserReg(n: number, v: number): void {
+    if (n < 8) { this.r[n] = v; return; }
+    if (n < 13) { if (this.mode === Mode.FIQ) this.usrR8to12[n - 8] = v; else this.r[n] = v; return; }
+    if (bankOf(this.mode) === 0) { this.r[n] = v; return; }
+    if (n === 13) this.bankR13[0] = v; else if (n === 14) this.bankR14[0] = v;
+  }
+
+  // ---------------------------------------------------------------- PC writes
+
+  /** BranchWritePC: B, BL, and ALU writes in Thumb state. */
+  branchWritePC(addr: number): void {
+    this.pc = this.t ? (addr & ~1) >>> 0 : (addr & ~3) >>> 0;
+  }
+
+  /** BXWritePC: interworking branch (BX, BLX reg, LDR pc, POP pc, LDM pc). */
+  bxWritePC(addr: number): void {
+    if (addr & 1) { this.t = 1; this.pc = (addr & ~1) >>> 0; }
+    else { this.t = 0; this.pc = (addr & ~3) >>> 0; } // addr<1:0>=10 is UNPREDICTABLE; QEMU clears bit 1
+  }
+
+  /** ALUWritePC: interworks in ARM state (ARMv7), plain branch in Thumb state. */
+  aluWritePC(addr: number): void {
+    if (this.t) this.branchWritePC(addr); else this.bxWritePC(addr);
+  }
+
+  // ---------------------------------------------------------------- exceptions
+
+  private vectorBase(): number {
+    return (this.sctlr & (1 << 13)) ? 0xffff0000 : (this.vbar & ~0x1f) >>> 0;
+  }
+
+  /**
+   * Exception entry (no Security or Virtualization Extensions, as QEMU's vexpress-a9 without
+   * secure=on). `lr` is the value R14 of the new mode receives.
+   */
+  enterException(mode: Mode, vectorOffset: number, lr: number, maskF: boolean, maskA: boolean): void {
+    const saved = this.cpsr;
+    this.switchMode(mode);
+    this.r[14] = lr | 0;
+    this.spsrBank[bankOf(mode)] = saved | 0;
+    this.i = 1;
+    if (maskF) this.f = 1;
+    if (maskA) this.a = 1;
+    this.it = 0;
+    this.j = 0;
+    this.t = (this.sctlr >>> 30) & 1; // TE
+    this.setE((this.sctlr >>> 25) & 1); // EE
+    this.pc = (this.vectorBase() + vectorOffset) >>> 0;
+    this.waiting = false;
+  }
+
+  /** Take a trap thrown by the instruction at `addr` (size in bytes, 2 or 4). */
+  takeTrap(trap: GuestTrap, addr: number, size: number): void {
+    const thumb = this.t;
+    switch (trap.kind) {
+      case TrapKind.Undefined:
+        this.enterException(Mode.UND, 0x04, addr + (thumb ? size : 4), false, false); break;
+      case TrapKind.Svc:
+        this.enterException(Mode.SVC, 0x08, addr + (thumb ? size : 4), false, false); break;
+      case TrapKind.PrefetchAbort:
+      case TrapKind.Breakpoint:
+        this.enterException(Mode.ABT, 0x0c, addr + 4, false, true); break;
+      case TrapKind.DataAbort:
+        this.enterException(Mode.ABT, 0x10, addr + 8, false, true); break;
+    }
+  }
+
+  /** IRQ/FIQ entry between blocks; `pc` is the next instruction to run. */
+  takeInterrupt(fiq: boolean): void {
+    const ret = this.pc + 4;
+    if (fiq) this.enterException(Mode.FIQ, 0x1c, ret, true, true);
+    else this.enterException(Mode.IRQ, 0x18, ret, false, true);
+  }
+
+  /** Reset: SVC mode, interrupts masked, PC at the reset vector (or the loader's entry). */
+  reset(): void {
+    this.r.fill(0);
+    this.bankR13.fill(0); this.bankR14.fill(0); this.spsrBank.fill(0);
+    this.usrR8to12.fill(0); this.fiqR8to12.fill(0);
+    this.mode = Mode.SVC;
+    this.n = this.z = this.c = this.v = this.q = 0;
+    this.ge = 0; this.it = 0; this.j = 0; this.e = 0; this.t = 0;
+    this.a = 1; this.i = 1; this.f = 1;
+    this.exclAddr = -1;
+    this.halted = null;
+    this.waiting = false;
+    this.flushTlb();
+    this.pc = this.vectorBase();
+  }
+
+  raiseUndefined(): never { throw UNDEF; }
+
+  dataAbort(va: number, fsr: number, write: boolean): never {
+    this.dfar = va | 0;
+    this.dfsr = fsr | (write ? FSR_WNR : 0);
+    throw DABORT;
+  }
+
+  prefetchAbort(va: number, fsr: number): never {
+    this.ifar = va | 0;
+    this.ifsr = fsr;
+    throw PABORT;
+  }
+
+  /** Alignment check for accesses that must be aligned whatever SCTLR.A says. */
+  checkAlign(va: number, bytes: number, write: boolean): void {
+    if (va & (bytes - 1)) this.dataAbort(va, FSR_ALIGNMENT, write);
+  }
+
+  // ---------------------------------------------------------------- memory
+
+  flushTlb(): void {
+    this.tlbRTag.fill(-1);
+    this.tlbWTag.fill(-1);
+    this.tlbWPage.fill(-1);
+  }
+
+  /** Translate a virtual address (MMU off: identity). The system issue adds the table walk. */
+  translate(va: number, _write: boolean, _user: boolean): number {
+    return va >>> 0;
+  }
+
+  /** Fill the TLB for va if it maps RAM. Returns true if filled. */
+  private fill(va: number, write: boolean, user: boolean): boolean {
+    if (this.e || user) return false; // big-endian data and unprivileged accesses take the slow path
+    const pa = this.translate(va, write, user);
+    const region = this.bus.ramAt(pa);
+    if (!region) return false;
+    const page = pa >>> PAGE_SHIFT;
+    if (write && this.codePages[page]) return false;
+    const dv = region.chunk(pa);
+    const off = ((pa - region.base) & (CHUNK_SIZE - 1)) & ~0xfff;
+    const vpn = va >>> PAGE_SHIFT;
+    const i = vpn & TLB_MASK;
+    if (write) { this.tlbWTag[i] = vpn; this.tlbWView[i] = dv; this.tlbWOff[i] = off; this.tlbWPage[i] = page; }
+    else { this.tlbRTag[i] = vpn; this.tlbRView[i] = dv; this.tlbROff[i] = off; }
+    return true;
+  }
+
+  /** A physical page now holds translated code: stop fast-path writes to it. */
+  markCodePage(page: number): void {
+    if (this.codePages[page]) return;
+    this.codePages[page] = 1;
+    for (let i = 0; i < TLB_SIZE; i++) if (this.tlbWPage[i] === page) { this.tlbWTag[i] = -1; this.tlbWPage[i] = -1; }
+  }
+
+  ld32(va: number): number {
+    const vpn = va >>> 12, i = vpn & TLB_MASK, off = va & 0xfff;
+    if (this.tlbRTag[i] === vpn && off <= 0xffc) return this.tlbRView[i]!.getInt32(this.tlbROff[i]! + off, true);
+    return this.loadSlow(va, 4, false);
+  }
+  ld16(va: number): number {
+    const vpn = va >>> 12, i = vpn & TLB_MASK, off = va & 0xfff;
+    if (this.tlbRTag[i] === vpn && off <= 0xffe) return this.tlbRView[i]!.getUint16(this.tlbROff[i]! + off, true);
+    return this.loadSlow(va, 2, false);
+  }
+  ld8(va: number): number {
+    const vpn = va >>> 12, i = vpn & TLB_MASK;
+    if (this.tlbRTag[i] === vpn) return this.tlbRView[i]!.getUint8(this.tlbROff[i]! + (va & 0xfff));
+    return this.loadSlow(va, 1, false);
+  }
+  st32(va: number, v: number): void {
+    const vpn = va >>> 12, i = vpn & TLB_MASK, off = va & 0xfff;
+    if (this.tlbWTag[i] === vpn && off <= 0xffc) { this.tlbWView[i]!.setInt32(this.tlbWOff[i]! + off, v, true); return; }
+    this.storeSlow(va, 4, v, false);
+  }
+  st16(va: number, v: number): void {
+    const vpn = va >>> 12, i = vpn & TLB_MASK, off = va & 0xfff;
+    if (this.tlbWTag[i] === vpn && off <= 0xffe) { this.tlbWView[i]!.setUint16(this.tlbWOff[i]! + off, v, true); return; }
+    this.storeSlow(va, 2, v, false);
+  }
+  st8(va: number, v: number): void {
+    const vpn = va >>> 12, i = vpn & TLB_MASK;
+    if (this.tlbWTag[i] === vpn) { this.tlbWView[i]!.setUint8(this.tlbWOff[i]! + (va & 0xfff), v); return; }
+    this.storeSlow(va, 1, v, false);
+  }
+  // Unprivileged (LDRT/STRT family): permission checks as user mode.
+  ld32U(va: number): number { return this.loadSlow(va, 4, true); }
+  ld16U(va: number): number { return this.loadSlow(va, 2, true); }
+  ld8U(va: number): number { return this.loadSlow(va, 1, true); }
+  st32U(va: number, v: number): void { this.storeSlow(va, 4, v, true); }
+  st16U(va: number, v: number): void { this.storeSlow(va, 2, v, true); }
+  st8U(va: number, v: number): void { this.storeSlow(va, 1, v, true); }
+
+  loadSlow(va: number, width: 1 | 2 | 4, user: boolean): number {
+    va = va >>> 0;
+    if (width > 1 && ((va & 0xfff) + width > 0x1000)) {
+      // crosses a page: bytewise, each byte translated on its own (little-endian order, then swap)
+      let v = 0;
+      for (let k = width - 1; k >= 0; k--) v = (v << 8) | this.loadSlow((va + k) >>> 0, 1, user);
+      if (this.e) v = width === 4 ? bswap32(v) : bswap16(v);
+      return width === 4 ? v | 0 : v >>> 0;
+    }
+    if (this.fill(va, false, user)) {
+      return width === 4 ? this.ld32(va) : width === 2 ? this.ld16(va) : this.ld8(va);
+    }
+    const pa = this.translate(va, false, user);
+    let v: number;
+    try {
+      v = this.bus.read(pa, width);
+    } catch (err) {
+      if (err instanceof BusError) this.dataAbort(va, FSR_SYNC_EXTERNAL, false);
+      throw err;
+    }
+    if (this.e) v = width === 4 ? bswap32(v) : width === 2 ? bswap16(v) : v;
+    return v;
+  }
+
+  storeSlow(va: number, width: 1 | 2 | 4, v: number, user: boolean): void {
+    va = va >>> 0;
+    if (width > 1 && ((va & 0xfff) + width > 0x1000)) {
+      if (this.e) v = width === 4 ? bswap32(v) : bswap16(v);
+      // check both pages before writing either, so a fault leaves memory unchanged
+      this.translate(va, true, user); this.translate((va + width - 1) >>> 0, true, user);
+      for (let k = 0; k < width; k++) this.storeSlow((va + k) >>> 0, 1, (v >>> (8 * k)) & 0xff, user);
+      return;
+    }
+    const pa = this.translate(va, true, user);
+    if (this.codePages[pa >>> PAGE_SHIFT]) this.host.codeWritten?.(pa, width);
+    if (this.fill(va, true, user)) {
+      if (width === 4) this.st32(va, v); else if (width === 2) this.st16(va, v); else this.st8(va, v);
+      return;
+    }
+    if (this.e) v = width === 4 ? bswap32(v) : width === 2 ? bswap16(v) : v;
+    try {
+      this.bus.write(pa, width, v);
+    } catch (err) {
+      if (err instanceof BusError) this.dataAbort(va, FSR_SYNC_EXTERNAL, true);
+      throw err;
+    }
+  }
+
+  /**
+   * Instruction fetch for the translator: a halfword (Thumb) or word (ARM), little-endian (code is
+   * always little-endian on ARMv7 with SCTLR.IE=0). Returns -1 and records IFSR/IFAR-to-be in
+   * fetchFault on a fault, so the translator can end the block before it.
+   */
+  fetchFault = { va: 0, fsr: 0 };
+  fetch(va: number, width: 2 | 4): number {
+    const pa = this.translate(va >>> 0, false, this.mode === Mode.USR);
+    try {
+      const v = this.bus.read(pa, width);
+      return width === 4 ? v >>> 0 : v;
+    } catch (err) {
+      if (err instanceof BusError) { this.fetchFault.va = va; this.fetchFault.fsr = FSR_SYNC_EXTERNAL; return -1; }
+      throw err;
+    }
+  }
+
+  /** Physical address of an instruction fetch at va (for translation-cache keys). */
+  fetchPhys(va: number): number {
+    return this.translate(va >>> 0, false, this.mode === Mode.USR);
+  }
+}
+
+export function bswap32(v: number): number {
+  return ((v & 0xff) << 24) | ((v & 0xff00) << 8) | ((v >>> 8) & 0xff00) | (v >>> 24);
+}
+export function bswap16(v: number): number {
+  return ((v & 0xff) << 8) | ((v >>> 8) & 0xff);
+}
