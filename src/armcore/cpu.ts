@@ -179,13 +179,13 @@ export class Cpu {
     this.mode = m;
   }
 
+  // In User and System modes the SPSR is UNPREDICTABLE; QEMU keeps a usr/sys slot that reads and
+  // writes like the others (initially 0), and so do we: bank 0.
   get spsr(): number {
-    const b = bankOf(this.mode);
-    return b > 0 ? this.spsrBank[b]! >>> 0 : this.cpsr; // usr/sys: UNPREDICTABLE; QEMU reads CPSR
+    return this.spsrBank[bankOf(this.mode)]! >>> 0;
   }
   set spsr(v: number) {
-    const b = bankOf(this.mode);
-    if (b > 0) this.spsrBank[b] = v;
+    this.spsrBank[bankOf(this.mode)] = v;
   }
 
   /** User-mode view of r8-r14 (for LDM/STM ^). */

@@ -5,7 +5,7 @@ import { A32, T16, T32 } from '../../src/armcore/isa/tables.js';
 import { A32_HANDLERS, T16_HANDLERS, T32_HANDLERS } from '../../src/translator/handlers/index.js';
 import type { Encoding } from '../../src/armcore/encoding.js';
 import { extractFields } from '../../src/armcore/encoding.js';
-import { renderTemplate } from '../../src/armcore/disasm/index.js';
+import { renderTemplate, FORMATTER_CLASHES } from '../../src/armcore/disasm/index.js';
 
 const sets: [string, Encoding[], Record<string, unknown>][] = [
   ['A32', A32, A32_HANDLERS], ['T16', T16, T16_HANDLERS], ['T32', T32, T32_HANDLERS],
@@ -42,5 +42,11 @@ describe.each(sets)('%s table', (_name, table, handlers) => {
       }
     }
     expect(bad).toEqual([]);
+  });
+});
+
+describe('disassembly formatters', () => {
+  it('no two groups define a formatter of the same name', () => {
+    expect(FORMATTER_CLASHES).toEqual([]);
   });
 });

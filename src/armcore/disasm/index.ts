@@ -18,7 +18,21 @@ import { CTL_FORMATTERS } from './ctl.js';
 
 export const REG_NAMES = ['r0', 'r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8', 'r9', 'r10', 'r11', 'r12', 'sp', 'lr', 'pc'];
 
-export const FORMATTERS: Formatters = { ...DP_FORMATTERS, ...MEDIA_FORMATTERS, ...MEM_FORMATTERS, ...CTL_FORMATTERS };
+/** Formatter names defined by more than one group (the tables test requires none). */
+export const FORMATTER_CLASHES: string[] = [];
+
+function mergeFormatters(...groups: Formatters[]): Formatters {
+  const all: Formatters = {};
+  for (const g of groups) {
+    for (const [k, f] of Object.entries(g)) {
+      if (k in all) FORMATTER_CLASHES.push(k);
+      all[k] = f;
+    }
+  }
+  return all;
+}
+
+export const FORMATTERS: Formatters = mergeFormatters(DP_FORMATTERS, MEDIA_FORMATTERS, MEM_FORMATTERS, CTL_FORMATTERS);
 
 export function condName(cond: number): string {
   return cond >= 14 ? '' : COND_NAMES[cond]!;
@@ -50,4 +64,35 @@ export function renderTemplate(template: string, f: Fields, x: DisContext): stri
   // Mnemonic (up to the first space) in lower case; operands as written.
   const sp = out.indexOf(' ');
   return sp < 0 ? out.toLowerCase() : out.slice(0, sp).toLowerCase() + out.slice(sp);
+}
+
+/** A decoded instruction as the translator's decodeA32/decodeThumb return it. */
+export interface DecodedInsn {
+  readonly encoding: import('../encoding.js').Encoding | undefined;
+  readonly fields: Fields;
+  readonly word: number;
+  readonly size: 2 | 4;
+}
+
+/**
+ * Text of one instruction. `it` is the ITSTATE before it (Thumb; 0 outside IT blocks).
+ * Undecodable words render as 'undefined'.
+ */
+export function disassemble(d: DecodedInsn, pc: number, it = 0): string {
+  const e = d.encoding;
+  if (!e) return 'undefined';
+  const f = d.fields;
+  const hasCond = e.fields.has('c') && e.fieldWidth.get('c') === 4;
+  let cond: number;
+  if (hasCond) cond = f['c']!;
+  else if (e.iset !== 'A32' && (it & 0xf) !== 0) cond = it >>> 4;
+  else cond = 14;
+  if (e.iset === 'A32' && hasCond && cond === 15) return 'undefined';
+  return renderTemplate(e.asm, f, { pc: pc >>> 0, encoding: e, cond: condName(cond), inIT: e.iset !== 'A32' && (it & 0xf) !== 0 });
+}
+
+/** objdump style: mnemonic, a tab, then the operands. */
+export function objdumpStyle(text: string): string {
+  const sp = text.indexOf(' ');
+  return sp < 0 ? text : text.slice(0, sp) + '\t' + text.slice(sp + 1).trimStart();
 }
