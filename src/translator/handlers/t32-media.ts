@@ -1,0 +1,6 @@
+// Handlers for the T32 'media' encodings (src/armcore/isa/t32-media.ts), by encoding name.
+// The semantics live in sem/media.ts and are shared with A32 (same names, same field letters).
+import type { HandlerTable } from '../types.js';
+import { MEDIA_SHARED } from '../sem/media.js';
+
+export const T32_MEDIA_HANDLERS: HandlerTable = { ...MEDIA_SHARED };
