@@ -114,12 +114,14 @@ export class Engine {
       const b = this.lookup();
       const ops = b.ops;
       const n = ops.length;
+      // Fall-through PC and ITSTATE are set before the ops run, so that an op which writes
+      // them (a branch, an exception return restoring CPSR.IT) has the last word.
       c.pc = b.endPc;
+      c.it = b.itAfter;
       let i = 0;
       try {
         for (; i < n; i++) ops[i]!(c);
         c.icount += n;
-        if (b.thumb) c.it = b.itAfter;
       } catch (err) {
         if (!(err instanceof GuestTrap)) throw err;
         const addr = b.pcs[i]! >>> 0;
