@@ -1,0 +1,197 @@
+#!/usr/bin/env node
+// The `armada` command.
+
+import * as fs from 'node:fs';
+import { parseArgs, parseAddr, parseCount, parseMiB, parseSeconds, UsageError } from './args.js';
+import { EXIT, runGuest, buildBoard, type RunConfig, type RunHost } from './run.js';
+import { disasmImage } from './disasm.js';
+import { processIO, writeAll, writeText, StdinQueue } from './hostio.js';
+import { BOARDS } from '../soc/vexpress.js';
+import { LoadError } from '../soc/loader.js';
+import { ElfError } from '../armcore/elf.js';
+
+const MAIN_HELP = `Usage: armada COMMAND [OPTIONS]
+
+An ARMv7-A full-system emulator (reference behaviour: QEMU 7.2).
+
+Commands:
+  run IMAGE      run a guest program on an emulated board
+  disasm IMAGE   disassemble an ELF file or a raw binary
+  help [COMMAND] show help for a command
+
+Run 'armada COMMAND --help' for a command's options.
+`;
+
+const RUN_HELP = `Usage: armada run IMAGE [OPTIONS] [-- GUEST-ARGS...]
+
+Run IMAGE on an emulated board. IMAGE is an ELF32 little-endian ARM executable (PT_LOAD segments
+are loaded at their physical addresses, execution starts at the entry point, in Thumb state when
+bit 0 of the entry is set) or, with --load-addr, a raw binary entered at its load address.
+The CPU starts as QEMU starts a bare-metal -kernel image: SVC mode, IRQ/FIQ/aborts masked, MMU
+off, all registers (SP included) zero.
+
+Options:
+  --board NAME              board to emulate (default vexpress-a9; boards: ${Object.keys(BOARDS).join(', ')})
+  -m, --memory SIZE         RAM size in MiB, or with an M/G suffix (default 128, at most 1024 on
+                            vexpress-a9)
+  --semihosting             enable ARM semihosting (SVC 0x123456 / SVC 0xAB / HLT)
+  --semihosting-root DIR    host directory the guest may open files under (default: none, every
+                            open of a host file fails with ENOENT); no path may leave DIR
+  --max-insns N             stop after N guest instructions (N may end in k, M or G)
+  --timeout SECONDS         stop after SECONDS of wall-clock time
+  --load-addr ADDR          IMAGE is a raw binary: load it at ADDR and start there
+  --trace                   print every executed instruction to stderr (slow), and guest errors
+                            (accesses where nothing is mapped, bad device registers)
+  --stats                   print instruction and translation counts to stderr at the end
+  -h, --help                show this help
+  -- GUEST-ARGS...          the command line SYS_GET_CMDLINE returns, argv[0] first (default:
+                            IMAGE as given, as QEMU does)
+
+Streams: UART0 output and output the guest writes to semihosting ":tt" (stdout) go to stdout;
+semihosting SYS_WRITEC/SYS_WRITE0 (the semihosting console) and ":tt" opened for append go to
+stderr, as in QEMU 7.2. With --semihosting, stdin feeds semihosting reads; without it, stdin
+feeds UART0.
+
+Exit status:
+  0-255  the guest's exit code (semihosting SYS_EXIT: 0 for ADP_Stopped_ApplicationExit,
+         otherwise 1; SYS_EXIT_EXTENDED: the status the guest gives, modulo 256)
+  2      bad usage, or a bad image (not ELF, not 32-bit little-endian ARM, truncated, a
+         segment outside RAM)
+  3      internal error in armada
+  4      the guest stopped on an error (unsupported semihosting call)
+  124    --timeout or --max-insns reached (stderr names the limit and the PC)
+  130    interrupted (SIGINT, Ctrl-C); 143 terminated (SIGTERM)
+`;
+
+const DISASM_HELP = `Usage: armada disasm IMAGE [OPTIONS]
+
+Disassemble the executable sections of an ELF file (mapping symbols $a/$t/$d choose ARM, Thumb
+or data), or a raw binary with --load-addr. Output is objdump-like: address, word, text;
+words that do not decode print as .word with 'undefined'.
+
+Options:
+  --thumb            decode as Thumb where nothing says otherwise (raw binaries, ELF files
+                     without mapping symbols)
+  --load-addr ADDR   IMAGE is a raw binary loaded at ADDR
+  -h, --help         show this help
+`;
+
+function readImage(file: string): Uint8Array {
+  try {
+    return new Uint8Array(fs.readFileSync(file));
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    throw new UsageError(`cannot read ${file}: ${e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory' : e.message}`);
+  }
+}
+
+let signalled: 'SIGINT' | 'SIGTERM' | undefined;
+
+async function cmdRun(argv: string[]): Promise<number> {
+  const p = parseArgs(argv, {
+    board: { value: true }, memory: { value: true, short: 'm' }, semihosting: {},
+    'semihosting-root': { value: true }, 'max-insns': { value: true }, timeout: { value: true },
+    'load-addr': { value: true }, trace: {}, stats: {}, help: { short: 'h' },
+  });
+  if (p.opts['help']) { writeText(1, RUN_HELP); return 0; }
+  if (p.positionals.length !== 1) throw new UsageError(p.positionals.length === 0 ? 'run: IMAGE is missing' : `run: one IMAGE expected, got ${p.positionals.join(' ')}`);
+  const board = (p.opts['board'] as string | undefined) ?? 'vexpress-a9';
+  if (!BOARDS[board]) throw new UsageError(`unknown board '${board}' (boards: ${Object.keys(BOARDS).join(', ')})`);
+  const root = p.opts['semihosting-root'] as string | undefined;
+  if (root !== undefined) {
+    if (!p.opts['semihosting']) throw new UsageError('--semihosting-root needs --semihosting');
+    let st: fs.Stats;
+    try { st = fs.statSync(root); } catch { throw new UsageError(`--semihosting-root: ${root} does not exist`); }
+    if (!st.isDirectory()) throw new UsageError(`--semihosting-root: ${root} is not a directory`);
+  }
+  const cfg: RunConfig = {
+    image: new Uint8Array(0),
+    imageName: p.positionals[0]!,
+    board,
+    ramMiB: p.opts['memory'] !== undefined ? parseMiB('-m', p.opts['memory'] as string) : undefined,
+    semihosting: !!p.opts['semihosting'],
+    semihostingRoot: root,
+    guestArgs: p.rest,
+    maxInsns: p.opts['max-insns'] !== undefined ? parseCount('--max-insns', p.opts['max-insns'] as string) : undefined,
+    timeoutSec: p.opts['timeout'] !== undefined ? parseSeconds('--timeout', p.opts['timeout'] as string) : undefined,
+    loadAddr: p.opts['load-addr'] !== undefined ? parseAddr('--load-addr', p.opts['load-addr'] as string) : undefined,
+    trace: !!p.opts['trace'],
+    stats: !!p.opts['stats'],
+  };
+  if (p.rest && !cfg.semihosting) throw new UsageError('guest arguments after -- need --semihosting');
+  cfg.image = readImage(cfg.imageName);
+
+  const stdin = new StdinQueue();
+  const host: RunHost = {
+    io: processIO(stdin),
+    uartOut: bytes => writeAll(1, bytes),
+    err: line => writeText(2, line + '\n'),
+    interrupted: () => signalled,
+    // With --semihosting, stdin feeds semihosting reads; otherwise it feeds UART0.
+    uartIn: cfg.semihosting ? undefined : feed => {
+      stdin.onData = () => { const b = stdin.takeAll(); if (b.length) feed(b); };
+      stdin.start();
+    },
+    inputArrived: () => stdin.wait(),
+  };
+  process.on('SIGINT', () => { signalled = 'SIGINT'; stdin.wake(); });
+  process.on('SIGTERM', () => { signalled = 'SIGTERM'; stdin.wake(); });
+  const b = buildBoard(cfg, host);
+  return runGuest(cfg, host, b);
+}
+
+function cmdDisasm(argv: string[]): number {
+  const p = parseArgs(argv, { thumb: {}, 'load-addr': { value: true }, help: { short: 'h' } });
+  if (p.opts['help']) { writeText(1, DISASM_HELP); return 0; }
+  if (p.positionals.length !== 1) throw new UsageError('disasm: one IMAGE expected');
+  if (p.rest) throw new UsageError('disasm: unexpected arguments after --');
+  const file = p.positionals[0]!;
+  const bytes = readImage(file);
+  const lines = disasmImage(bytes, {
+    thumb: !!p.opts['thumb'],
+    loadAddr: p.opts['load-addr'] !== undefined ? parseAddr('--load-addr', p.opts['load-addr'] as string) : undefined,
+  }, file);
+  writeText(1, lines.join('\n') + '\n');
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  switch (cmd) {
+    case undefined:
+      writeText(2, MAIN_HELP);
+      return EXIT.USAGE;
+    case '-h': case '--help':
+      writeText(1, MAIN_HELP); return 0;
+    case 'help':
+      writeText(1, rest[0] === 'run' ? RUN_HELP : rest[0] === 'disasm' ? DISASM_HELP : MAIN_HELP); return 0;
+    case 'run': return cmdRun(rest);
+    case 'disasm': return cmdDisasm(rest);
+    default:
+      throw new UsageError(`unknown command '${cmd}' (try armada --help)`);
+  }
+}
+
+function finish(code: number): void {
+  process.exitCode = code;
+  // Nothing is buffered (all output is written synchronously); leave at once so an open stdin
+  // does not keep the process alive.
+  process.exit(code);
+}
+
+process.on('uncaughtException', err => {
+  try { writeText(2, `armada: internal error: ${err instanceof Error ? err.message : String(err)}\n`); } catch { /* ignore */ }
+  if (process.env['ARMADA_DEBUG'] && err instanceof Error) writeText(2, (err.stack ?? '') + '\n');
+  finish(EXIT.INTERNAL);
+});
+
+main(process.argv.slice(2)).then(finish, (err: unknown) => {
+  if (err instanceof UsageError || err instanceof LoadError || err instanceof ElfError) {
+    writeText(2, `armada: ${err.message}\n`);
+    finish(EXIT.USAGE);
+    return;
+  }
+  writeText(2, `armada: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+  if (process.env['ARMADA_DEBUG'] && err instanceof Error) writeText(2, (err.stack ?? '') + '\n');
+  finish(EXIT.INTERNAL);
+});
