@@ -212,7 +212,7 @@ export class Cpu {
   /** BXWritePC: interworking branch (BX, BLX reg, LDR pc, POP pc, LDM pc). */
   bxWritePC(addr: number): void {
     if (addr & 1) { this.t = 1; this.pc = (addr & ~1) >>> 0; }
-    else { this.t = 0; this.pc = (addr & ~3) >>> 0; } // addr<1:0>=10 is UNPREDICTABLE; QEMU clears bit 1
+    else { this.t = 0; this.pc = (addr & ~1) >>> 0; } // addr<1:0>=10: QEMU keeps bit 1; the fetch aborts
   }
 
   /** ALUWritePC: interworks in ARM state (ARMv7), plain branch in Thumb state. */

@@ -1,7 +1,7 @@
 // Block translation: decode each guest instruction once into a closure, up to the first
 // instruction that may change control flow or state, the end of the guest page, or a size cap.
 
-import { type Cpu, UNDEF } from '../armcore/cpu.js';
+import { type Cpu, UNDEF, FSR_ALIGNMENT } from '../armcore/cpu.js';
 import { extractFields, type Encoding, type Fields } from '../armcore/encoding.js';
 import { A32_DECODER, T16_DECODER, T32_DECODER, isThumb32 } from '../armcore/isa/tables.js';
 import { A32_HANDLERS, T16_HANDLERS, T32_HANDLERS } from './handlers/index.js';
@@ -79,7 +79,11 @@ function handlersFor(e: Encoding): HandlerTable {
  */
 export function translateInsn(d: Decoded, pc: number, thumb: 0 | 1, it: number, opts: TranslateOptions): { op: Op; x: TContext | null } {
   const e = d.encoding;
-  if (!e) return { op: undefinedOp, x: null };
+  // QEMU checks the condition before it finds a word unallocated: an UNDEFINED word whose
+  // condition (A32 field, or the IT condition) fails is skipped like any other instruction.
+  const undefCond = thumb ? itCond(it) : (d.word >>> 28);
+  const undefinedHere = undefCond < 14 ? conditional(undefCond, undefinedOp) : undefinedOp;
+  if (!e) return { op: undefinedHere, x: null };
   const handler = handlersFor(e)[e.name];
   if (!handler) {
     // An encoding in the table without a handler is a bug in armada, not the guest: say so loudly.
@@ -91,22 +95,23 @@ export function translateInsn(d: Decoded, pc: number, thumb: 0 | 1, it: number, 
   if (hasCondField) cond = f['c']!;
   else if (thumb) cond = itCond(it);
   if (!thumb && hasCondField && cond === 15) return { op: undefinedOp, x: null };
+  const itc = thumb ? itCond(it) : 14;
   const inIT = thumb === 1 && (it & 0xf) !== 0;
   const x: TContext = {
     pc: pc >>> 0, thumb, size: d.size, pcRead: (pc + (thumb ? 4 : 8)) >>> 0,
     inIT, lastInIT: inIT && (it & 0xf) === 8,
-    cond, word: d.word, encoding: e, opts,
-    ends: false, readsPc: false, newIT: undefined,
+    cond, itCond: itc, word: d.word, encoding: e, opts,
+    ends: false, readsPc: false, newIT: undefined, unconditional: false,
   };
   let op = handler(f, x);
-  if (!op) return { op: undefinedOp, x: null };
+  if (!op) return { op: undefinedHere, x: null };
   if (x.readsPc || readsPcField(e, f)) {
     const inner = op, pcv = x.pcRead | 0;
     op = c => { c.r[15] = pcv; inner(c); };
   }
   // A Thumb B<c> carries its own condition; inside an IT block it is UNPREDICTABLE (QEMU: UNDEF
   // for 16-bit, handled by the handler). Everything else takes the IT or A32 condition here.
-  op = conditional(cond, op);
+  if (!x.unconditional) op = conditional(cond, op);
   return { op, x };
 }
 
@@ -122,6 +127,12 @@ export function translateBlock(cpu: Cpu, pc: number, thumb: 0 | 1, itStart: numb
   const firstPage = addr >>> 12;
   const pageFirst = cpu.fetchPhys(addr) >>> 12;
   let pageLast = pageFirst;
+  if (!thumb && (pc & 2)) {
+    // BX to ARM state with address bit 1 set: QEMU keeps the bit and the fetch takes a
+    // prefetch abort (alignment), so do we.
+    cpu.fetchFault.va = pc; cpu.fetchFault.fsr = FSR_ALIGNMENT;
+    return faultBlock(cpu, key, pc, thumb);
+  }
 
   for (let n = 0; n < maxInsns; n++) {
     if (n > 0 && (addr >>> 12) !== firstPage) break;

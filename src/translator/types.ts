@@ -32,6 +32,8 @@ export interface TContext {
   readonly lastInIT: boolean;
   /** Condition this instruction executes under (14 = always). */
   readonly cond: number;
+  /** Thumb: the IT block's condition for this instruction (14 outside IT blocks). */
+  readonly itCond: number;
   readonly word: number;
   readonly encoding: Encoding;
   readonly opts: TranslateOptions;
@@ -41,6 +43,8 @@ export interface TContext {
   readsPc: boolean;
   /** Set by the IT instruction: the ITSTATE for the instructions that follow. */
   newIT: number | undefined;
+  /** Set by the handler when the translator must not wrap the op in `cond` (the op decides). */
+  unconditional: boolean;
 }
 
 export type Handler = (f: Fields, x: TContext) => Op | null;

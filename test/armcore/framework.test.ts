@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { a32, execA32, machine, loadA32, CODE } from '../harness.js';
+import { a32, execA32, machine, loadA32, loadThumb, CODE } from '../harness.js';
 import { A32, A32_DECODER } from '../../src/armcore/isa/tables.js';
 import { encodeFields, extractFields } from '../../src/armcore/encoding.js';
 import { Mode } from '../../src/armcore/cpu.js';
@@ -37,5 +37,58 @@ describe('run loop', () => {
     expect(m.cpu.pc).toBe(0x4);
     expect(m.cpu.r[14]! >>> 0).toBe(CODE + 4);
     expect(m.cpu.spsr & 0x1f).toBe(Mode.SVC);
+  });
+});
+
+// Regressions found while comparing with QEMU 7.2 (the ctl group's probes).
+describe('QEMU conformance of the translator', () => {
+  it('skips an unallocated A32 word whose condition fails (QEMU checks cond first)', () => {
+    // 0x00001291: MULEQ r0, r1, r2 with Ra=1, a word QEMU leaves unallocated.
+    const skipped = execA32([0x00001291]);               // Z=0: EQ fails -> no exception
+    expect(skipped.cpu.mode).toBe(Mode.SVC);
+    const m = machine();
+    loadA32(m, [0x00001291]);
+    m.cpu.z = 1;                                          // EQ passes -> UNDEFINED
+    m.engine.step();
+    expect(m.cpu.mode).toBe(Mode.UND);
+  });
+
+  it('BX to an ARM address with bit 1 set takes a prefetch abort at the target', () => {
+    // 0xe12fff10: BX r0, r0 = CODE+0x102 -> QEMU keeps bit 1; the fetch aborts with
+    // IFSR=1 (alignment), IFAR=target, LR=target+4.
+    const m = machine();
+    loadA32(m, [0xe12fff10]);
+    m.cpu.r[0] = CODE + 0x102;
+    m.engine.step();
+    expect(m.cpu.pc >>> 0).toBe(CODE + 0x102);
+    m.engine.step();
+    expect(m.cpu.mode).toBe(Mode.ABT);
+    expect(m.cpu.pc).toBe(0x0c);
+    expect(m.cpu.ifsr).toBe(1);
+    expect(m.cpu.ifar >>> 0).toBe(CODE + 0x102);
+    expect(m.cpu.r[14]! >>> 0).toBe(CODE + 0x106);
+  });
+
+  it('T16 B<c> inside an IT block is UNDEFINED only when the IT condition passes', () => {
+    // 0xbf08: IT EQ; 0xd000: BEQ . +4 — UNPREDICTABLE in an IT block, QEMU: UNDEF if EQ holds.
+    const run = (z: number) => {
+      const m = machine();
+      loadThumb(m, [0xbf08, 0xd000]);
+      m.cpu.z = z;
+      m.engine.step(); m.engine.step();
+      return m;
+    };
+    expect(run(0).cpu.mode).toBe(Mode.SVC);
+    expect(run(1).cpu.mode).toBe(Mode.UND);
+  });
+
+  it('T16 BKPT inside an IT block is taken whatever the IT condition (as QEMU)', () => {
+    // 0xbf08: IT EQ; 0xbe00: BKPT #0 -> prefetch abort (debug event) even with Z=0.
+    const m = machine();
+    loadThumb(m, [0xbf08, 0xbe00]);
+    m.cpu.z = 0;
+    m.engine.step(); m.engine.step();
+    expect(m.cpu.mode).toBe(Mode.ABT);
+    expect(m.cpu.ifsr).toBe(2);
   });
 });
