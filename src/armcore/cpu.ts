@@ -60,6 +60,8 @@ export interface CpuHost {
   semihosting?(cpu: Cpu): void;
   /** A write hit a physical page holding translated code. */
   codeWritten?(pa: number, width: number): void;
+  /** The TLB was flushed: virtual-address keyed caches must be dropped too. */
+  tlbFlushed?(): void;
 }
 
 const TLB_SIZE = 1024;
@@ -251,7 +253,9 @@ export class Cpu {
     const thumb = this.t;
     switch (trap.kind) {
       case TrapKind.Undefined:
-        this.enterException(Mode.UND, 0x04, addr + (thumb ? size : 4), false, false); break;
+        // LR = PC-2 in Thumb (PC = address+4), even for a 32-bit instruction: ARM ARM
+        // TakeUndefInstrException, and QEMU. A handler that skips the instruction must decode it.
+        this.enterException(Mode.UND, 0x04, addr + (thumb ? 2 : 4), false, false); break;
       case TrapKind.Svc:
         this.enterException(Mode.SVC, 0x08, addr + (thumb ? size : 4), false, false); break;
       case TrapKind.PrefetchAbort:
@@ -310,6 +314,7 @@ export class Cpu {
     this.tlbRTag.fill(-1);
     this.tlbWTag.fill(-1);
     this.tlbWPage.fill(-1);
+    this.host.tlbFlushed?.();
   }
 
   /** Translate a virtual address (MMU off: identity). The system issue adds the table walk. */

@@ -25,19 +25,28 @@ export interface EngineStats {
   misses: number;
 }
 
+/** Direct-mapped cache of recently run blocks by virtual PC, in front of the block map. */
+const JUMP_CACHE_SIZE = 4096;
+const JUMP_CACHE_MASK = JUMP_CACHE_SIZE - 1;
+
 export class Engine {
   private readonly blocks = new Map<number, Block>();
+  // Virtual-PC keyed, so it is cleared whenever virtual->physical mappings or blocks change.
+  private readonly jumpCache: (Block | undefined)[] = new Array(JUMP_CACHE_SIZE).fill(undefined);
   private readonly pageBlocks = new Map<number, Block[]>();
   readonly stats: EngineStats = { blocks: 0, translations: 0, translatedInsns: 0, invalidations: 0, hits: 0, misses: 0 };
 
   constructor(readonly cpu: Cpu, readonly opts: TranslateOptions) {
     const prev = cpu.host.codeWritten;
     cpu.host.codeWritten = (pa, width) => { this.invalidatePhys(pa, width); prev?.(pa, width); };
+    const prevFlush = cpu.host.tlbFlushed;
+    cpu.host.tlbFlushed = () => { this.jumpCache.fill(undefined); prevFlush?.(); };
   }
 
   /** Drop every translated block on the physical page(s) touched by [pa, pa+len). */
   invalidatePhys(pa: number, len: number): void {
     const first = pa >>> 12, last = (pa + len - 1) >>> 12;
+    this.jumpCache.fill(undefined);
     for (let p = first; p <= last; p++) {
       const list = this.pageBlocks.get(p);
       if (list) {
@@ -51,6 +60,7 @@ export class Engine {
   }
 
   invalidateAll(): void {
+    this.jumpCache.fill(undefined);
     this.blocks.clear();
     for (const p of this.pageBlocks.keys()) this.cpu.codePages[p] = 0;
     this.pageBlocks.clear();
@@ -61,11 +71,16 @@ export class Engine {
     const c = this.cpu;
     const pc = c.pc;
     const t = c.t as 0 | 1;
+    const slot = (pc >>> 1) & JUMP_CACHE_MASK;
+    if (c.it === 0) {
+      const jb = this.jumpCache[slot];
+      if (jb !== undefined && jb.pc === pc && jb.thumb === t) { this.stats.hits++; return jb; }
+    }
     const pa = c.fetchPhys(pc);
     const key = (pa | t) | 0;
     if (c.it === 0) {
       const hit = this.blocks.get(key);
-      if (hit !== undefined && hit.pc === pc) { this.stats.hits++; return hit; }
+      if (hit !== undefined && hit.pc === pc) { this.stats.hits++; this.jumpCache[slot] = hit; return hit; }
     }
     this.stats.misses++;
     const b = translateBlock(c, pc, t, c.it, key, this.opts);
@@ -73,6 +88,7 @@ export class Engine {
     this.stats.translatedInsns += b.ops.length;
     if (b.cacheable) {
       this.blocks.set(key, b);
+      this.jumpCache[slot] = b;
       for (let p = b.pageFirst; p <= b.pageLast; p++) {
         let list = this.pageBlocks.get(p);
         if (!list) { list = []; this.pageBlocks.set(p, list); }
