@@ -11,14 +11,14 @@ export const DATA = 0x60100000;
 
 export interface Machine { cpu: Cpu; bus: Bus; engine: Engine }
 
-export function machine(opts: { semihosting?: boolean } = {}): Machine {
+export function machine(opts: { semihosting?: boolean; vfp?: boolean } = {}): Machine {
   const bus = new Bus();
   bus.addRam('ram', RAM_BASE, 16 * 1024 * 1024);
   const cpu = new Cpu(bus);
   cpu.reset();
   cpu.switchMode(Mode.SVC);
   cpu.i = 1; cpu.f = 1; cpu.a = 1;
-  const engine = new Engine(cpu, { semihosting: opts.semihosting ?? false });
+  const engine = new Engine(cpu, { semihosting: opts.semihosting ?? false, vfp: opts.vfp ?? false });
   return { cpu, bus, engine };
 }
 

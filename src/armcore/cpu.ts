@@ -13,6 +13,7 @@
 //   instruction's address. Nothing else is ever thrown on purpose.
 
 import { Bus, BusError, PAGE_SHIFT, CHUNK_SIZE } from './bus.js';
+import { VfpState } from './vfp.js';
 
 export const enum Mode {
   USR = 0x10, FIQ = 0x11, IRQ = 0x12, SVC = 0x13, ABT = 0x17, UND = 0x1b, SYS = 0x1f,
@@ -116,6 +117,8 @@ export class Cpu {
   halted: Halt | null = null;
 
   readonly cp: (Coprocessor | undefined)[] = new Array(16).fill(undefined);
+  /** VFP registers (used only when the translator's `vfp` option is on). */
+  readonly fp = new VfpState();
   host: CpuHost = {};
 
   // Software TLB (direct-mapped by virtual page). Tags hold the virtual page number, -1 = empty.

@@ -15,6 +15,8 @@ export type Op = (c: Cpu) => void;
 export interface TranslateOptions {
   /** Trap SVC 0x123456 / SVC 0xAB / HLT 0xF000 / HLT 0x3C as semihosting calls. */
   readonly semihosting: boolean;
+  /** Decode VFP instructions (VFPv3-D32). Off until the VFP group is complete: they are UNDEFINED. */
+  readonly vfp?: boolean;
 }
 
 export interface TContext {

@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import * as sf from '../../src/translator/sem/softfloat.js';
-import { FPContext } from '../../src/translator/sem/softfloat.js';
+import * as sf from '../../src/armcore/softfloat.js';
+import { FPContext } from '../../src/armcore/softfloat.js';
 
 const SPEC_S = [
   0x00000000, 0x80000000, 0x00000001, 0x80000001, 0x007fffff, 0x807fffff, 0x00400000, 0x00800000,

@@ -4,6 +4,7 @@ import { A32_DP } from './a32-dp.js';
 import { A32_MEM } from './a32-mem.js';
 import { A32_CTL } from './a32-ctl.js';
 import { A32_MEDIA } from './a32-media.js';
+import { A32_VFP } from './a32-vfp.js';
 import { T16_DP } from './t16-dp.js';
 import { T16_MEM } from './t16-mem.js';
 import { T16_CTL } from './t16-ctl.js';
@@ -12,11 +13,12 @@ import { T32_DP } from './t32-dp.js';
 import { T32_MEM } from './t32-mem.js';
 import { T32_CTL } from './t32-ctl.js';
 import { T32_MEDIA } from './t32-media.js';
+import { T32_VFP } from './t32-vfp.js';
 
-export const A32 = compile('A32', [...A32_DP, ...A32_MEDIA, ...A32_MEM, ...A32_CTL]);
+export const A32 = compile('A32', [...A32_DP, ...A32_MEDIA, ...A32_MEM, ...A32_CTL, ...A32_VFP]);
 export const T16 = compile('T16', [...T16_DP, ...T16_MEDIA, ...T16_MEM, ...T16_CTL]);
 /** 32-bit Thumb encodings are written as hw1:hw2 (first halfword in bits 31:16). */
-export const T32 = compile('T32', [...T32_DP, ...T32_MEDIA, ...T32_MEM, ...T32_CTL]);
+export const T32 = compile('T32', [...T32_DP, ...T32_MEDIA, ...T32_MEM, ...T32_CTL, ...T32_VFP]);
 
 const range = (hi: number, lo: number) => Array.from({ length: hi - lo + 1 }, (_, i) => hi - i);
 

@@ -1,0 +1,6 @@
+// T32_VFP: T32 encodings of the VFP group (VFPv3-D32). See encoding.ts for the pattern language.
+import { enc, type EncodingSpec } from '../encoding.js';
+
+export const T32_VFP: EncodingSpec[] = [
+];
+void enc;
