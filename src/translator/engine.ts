@@ -123,6 +123,7 @@ export class Engine {
       if (c.halted) return { kind: 'halted' };
       if ((c.fiqLine && !c.f) || (c.irqLine && !c.i)) {
         c.takeInterrupt(c.fiqLine && !c.f);
+        if (this.singleStep) return { kind: 'budget' }; // a step is the interrupt entry alone
       } else if (c.waiting) {
         if (c.fiqLine || c.irqLine) c.waiting = false; // WFI wakes on a pending interrupt even if masked
         else return { kind: 'wfi' };

@@ -92,3 +92,52 @@ describe('QEMU conformance of the translator', () => {
     expect(m.cpu.ifsr).toBe(2);
   });
 });
+
+describe('interrupt entry between blocks', () => {
+  // 0xe3a01005: MOV r1, #5 — any instruction; the interrupt is taken before it runs.
+  it('takes an IRQ when the line is high and CPSR.I is clear: IRQ mode, LR = next + 4, vector 0x18', () => {
+    const m = machine();
+    loadA32(m, [0xe3a01005]);
+    m.cpu.i = 0; m.cpu.f = 0;
+    m.cpu.irqLine = true;
+    m.engine.step();
+    expect(m.cpu.mode).toBe(Mode.IRQ);
+    expect(m.cpu.pc).toBe(0x18);
+    expect(m.cpu.r[14]! >>> 0).toBe(CODE + 4);
+    expect(m.cpu.spsr & 0x1f).toBe(Mode.SVC);
+    expect([m.cpu.i, m.cpu.a, m.cpu.f]).toEqual([1, 1, 0]);
+  });
+
+  it('keeps running while CPSR.I masks the IRQ', () => {
+    const m = execA32([0xe3a01005], {}, mm => { mm.cpu.irqLine = true; });
+    expect(m.cpu.mode).toBe(Mode.SVC);
+    expect(m.cpu.r[1]).toBe(5);
+  });
+
+  it('takes an FIQ before an IRQ, banks r8-r12 and masks both', () => {
+    const m = machine();
+    loadA32(m, [0xe3a01005]);
+    m.cpu.r[8] = 0x88;
+    m.cpu.i = 0; m.cpu.f = 0;
+    m.cpu.irqLine = true; m.cpu.fiqLine = true;
+    m.engine.step();
+    expect(m.cpu.mode).toBe(Mode.FIQ);
+    expect(m.cpu.pc).toBe(0x1c);
+    expect([m.cpu.i, m.cpu.f]).toEqual([1, 1]);
+    expect(m.cpu.r[8]).toBe(0);          // FIQ's own r8
+    expect(m.cpu.getUserReg(8)).toBe(0x88);
+  });
+
+  it('WFI stops the run loop until an interrupt is pending, masked or not', () => {
+    // 0xe320f003: WFI
+    const m = machine();
+    loadA32(m, [0xe320f003, 0xe3a01005]);
+    m.engine.run(100);
+    expect(m.engine.run(100)).toEqual({ kind: 'wfi' });
+    expect(m.cpu.pc >>> 0).toBe(CODE + 4);
+    m.cpu.irqLine = true;                   // I is set: wakes, does not take the IRQ
+    m.engine.step();
+    expect(m.cpu.mode).toBe(Mode.SVC);
+    expect(m.cpu.r[1]).toBe(5);
+  });
+});
