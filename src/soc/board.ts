@@ -32,6 +32,8 @@ export interface BoardOptions {
   semihosting?: { io: SemihostingIO; root?: string; cmdline: string; consoleStream?: 1 | 2 };
   /** Guest errors (bad device offsets, accesses to nothing), each reported once. */
   onGuestError?: (msg: string) => void;
+  /** The VFPv3-D32 floating-point unit (default: on, as on the Cortex-A9). */
+  vfp?: boolean;
 }
 
 export type RunResult =
@@ -100,7 +102,7 @@ export class Board {
 
     this.cpu = new Cpu(this.bus);
     installCp15(this.cpu);
-    this.engine = new Engine(this.cpu, { semihosting: options.semihosting !== undefined });
+    this.engine = new Engine(this.cpu, { semihosting: options.semihosting !== undefined, vfp: options.vfp ?? true });
     if (options.semihosting) {
       const sh = options.semihosting;
       this.semihosting = new Semihosting({

@@ -15,6 +15,7 @@ import { DP_FORMATTERS } from './dp.js';
 import { MEDIA_FORMATTERS } from './media.js';
 import { MEM_FORMATTERS } from './mem.js';
 import { CTL_FORMATTERS } from './ctl.js';
+import { VFP_FORMATTERS } from './vfp.js';
 
 export const REG_NAMES = ['r0', 'r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8', 'r9', 'r10', 'r11', 'r12', 'sp', 'lr', 'pc'];
 
@@ -32,7 +33,7 @@ function mergeFormatters(...groups: Formatters[]): Formatters {
   return all;
 }
 
-export const FORMATTERS: Formatters = mergeFormatters(DP_FORMATTERS, MEDIA_FORMATTERS, MEM_FORMATTERS, CTL_FORMATTERS);
+export const FORMATTERS: Formatters = mergeFormatters(DP_FORMATTERS, MEDIA_FORMATTERS, MEM_FORMATTERS, CTL_FORMATTERS, VFP_FORMATTERS);
 
 export function condName(cond: number): string {
   return cond >= 14 ? '' : COND_NAMES[cond]!;

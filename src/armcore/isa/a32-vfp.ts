@@ -1,6 +1,93 @@
 // A32_VFP: A32 encodings of the VFP group (VFPv3-D32). See encoding.ts for the pattern language.
+// Field letters: e/E = Vd/D, f/F = Vn/N, g/G = Vm/M (single register Vx:X, double X:Vx; the
+// handlers combine them), t u n = core registers Rt Rt2 Rn, i/j immediates, r = VMRS/VMSR register,
+// q = VCMPE (E bit), o = op bit (direction or signedness), U = add/unsigned, W = writeback,
+// T = VCVTT, p = to-fixed, X = sx (32-bit fixed), k = scalar index.
+// Names: ARM ARM names with a size suffix (_s binary32, _d binary64). The T32 table
+// (t32-vfp.ts) is this one with 1110 in place of cond. VFPv4 (VFMA/VFMS/VFNMA/VFNMS) and Advanced
+// SIMD are deliberately absent (UNDEFINED on this CPU).
 import { enc, type EncodingSpec } from '../encoding.js';
 
+const S = '{vfps:e,E}', SN = '{vfps:f,F}', SM = '{vfps:g,G}';
+const D = '{vfpd:e,E}', DN = '{vfpd:f,F}', DM = '{vfpd:g,G}';
+
 export const A32_VFP: EncodingSpec[] = [
+  // data processing, three registers
+  enc('VMLA_s', 'cccc 1110 0E00 ffff eeee 1010 F0G0 gggg', `VMLA{c}.F32 ${S}, ${SN}, ${SM}`, 'vfp'),
+  enc('VMLA_d', 'cccc 1110 0E00 ffff eeee 1011 F0G0 gggg', `VMLA{c}.F64 ${D}, ${DN}, ${DM}`, 'vfp'),
+  enc('VMLS_s', 'cccc 1110 0E00 ffff eeee 1010 F1G0 gggg', `VMLS{c}.F32 ${S}, ${SN}, ${SM}`, 'vfp'),
+  enc('VMLS_d', 'cccc 1110 0E00 ffff eeee 1011 F1G0 gggg', `VMLS{c}.F64 ${D}, ${DN}, ${DM}`, 'vfp'),
+  enc('VNMLS_s', 'cccc 1110 0E01 ffff eeee 1010 F0G0 gggg', `VNMLS{c}.F32 ${S}, ${SN}, ${SM}`, 'vfp'),
+  enc('VNMLS_d', 'cccc 1110 0E01 ffff eeee 1011 F0G0 gggg', `VNMLS{c}.F64 ${D}, ${DN}, ${DM}`, 'vfp'),
+  enc('VNMLA_s', 'cccc 1110 0E01 ffff eeee 1010 F1G0 gggg', `VNMLA{c}.F32 ${S}, ${SN}, ${SM}`, 'vfp'),
+  enc('VNMLA_d', 'cccc 1110 0E01 ffff eeee 1011 F1G0 gggg', `VNMLA{c}.F64 ${D}, ${DN}, ${DM}`, 'vfp'),
+  enc('VMUL_s', 'cccc 1110 0E10 ffff eeee 1010 F0G0 gggg', `VMUL{c}.F32 ${S}, ${SN}, ${SM}`, 'vfp'),
+  enc('VMUL_d', 'cccc 1110 0E10 ffff eeee 1011 F0G0 gggg', `VMUL{c}.F64 ${D}, ${DN}, ${DM}`, 'vfp'),
+  enc('VNMUL_s', 'cccc 1110 0E10 ffff eeee 1010 F1G0 gggg', `VNMUL{c}.F32 ${S}, ${SN}, ${SM}`, 'vfp'),
+  enc('VNMUL_d', 'cccc 1110 0E10 ffff eeee 1011 F1G0 gggg', `VNMUL{c}.F64 ${D}, ${DN}, ${DM}`, 'vfp'),
+  enc('VADD_s', 'cccc 1110 0E11 ffff eeee 1010 F0G0 gggg', `VADD{c}.F32 ${S}, ${SN}, ${SM}`, 'vfp'),
+  enc('VADD_d', 'cccc 1110 0E11 ffff eeee 1011 F0G0 gggg', `VADD{c}.F64 ${D}, ${DN}, ${DM}`, 'vfp'),
+  enc('VSUB_s', 'cccc 1110 0E11 ffff eeee 1010 F1G0 gggg', `VSUB{c}.F32 ${S}, ${SN}, ${SM}`, 'vfp'),
+  enc('VSUB_d', 'cccc 1110 0E11 ffff eeee 1011 F1G0 gggg', `VSUB{c}.F64 ${D}, ${DN}, ${DM}`, 'vfp'),
+  enc('VDIV_s', 'cccc 1110 1E00 ffff eeee 1010 F0G0 gggg', `VDIV{c}.F32 ${S}, ${SN}, ${SM}`, 'vfp'),
+  enc('VDIV_d', 'cccc 1110 1E00 ffff eeee 1011 F0G0 gggg', `VDIV{c}.F64 ${D}, ${DN}, ${DM}`, 'vfp'),
+  // other data processing
+  enc('VMOV_imm_s', 'cccc 1110 1E11 iiii eeee 1010 0000 iiii', `VMOV{c}.F32 ${S}, {vfpimm32:i}`, 'vfp'),
+  enc('VMOV_imm_d', 'cccc 1110 1E11 iiii eeee 1011 0000 iiii', `VMOV{c}.F64 ${D}, {vfpimm64:i}`, 'vfp'),
+  enc('VMOV_reg_s', 'cccc 1110 1E11 0000 eeee 1010 01G0 gggg', `VMOV{c}.F32 ${S}, ${SM}`, 'vfp'),
+  enc('VMOV_reg_d', 'cccc 1110 1E11 0000 eeee 1011 01G0 gggg', `VMOV{c}.F64 ${D}, ${DM}`, 'vfp'),
+  enc('VABS_s', 'cccc 1110 1E11 0000 eeee 1010 11G0 gggg', `VABS{c}.F32 ${S}, ${SM}`, 'vfp'),
+  enc('VABS_d', 'cccc 1110 1E11 0000 eeee 1011 11G0 gggg', `VABS{c}.F64 ${D}, ${DM}`, 'vfp'),
+  enc('VNEG_s', 'cccc 1110 1E11 0001 eeee 1010 01G0 gggg', `VNEG{c}.F32 ${S}, ${SM}`, 'vfp'),
+  enc('VNEG_d', 'cccc 1110 1E11 0001 eeee 1011 01G0 gggg', `VNEG{c}.F64 ${D}, ${DM}`, 'vfp'),
+  enc('VSQRT_s', 'cccc 1110 1E11 0001 eeee 1010 11G0 gggg', `VSQRT{c}.F32 ${S}, ${SM}`, 'vfp'),
+  enc('VSQRT_d', 'cccc 1110 1E11 0001 eeee 1011 11G0 gggg', `VSQRT{c}.F64 ${D}, ${DM}`, 'vfp'),
+  enc('VCVTB_hs', 'cccc 1110 1E11 0010 eeee 1010 T1G0 gggg', `VCVT{vfpbt:T}{c}.F32.F16 ${S}, ${SM}`, 'vfp'),
+  enc('VCVTB_sh', 'cccc 1110 1E11 0011 eeee 1010 T1G0 gggg', `VCVT{vfpbt:T}{c}.F16.F32 ${S}, ${SM}`, 'vfp'),
+  enc('VCMP_s', 'cccc 1110 1E11 0100 eeee 1010 q1G0 gggg', `VCMP{vfpe:q}{c}.F32 ${S}, ${SM}`, 'vfp'),
+  enc('VCMP_d', 'cccc 1110 1E11 0100 eeee 1011 q1G0 gggg', `VCMP{vfpe:q}{c}.F64 ${D}, ${DM}`, 'vfp'),
+  enc('VCMP_z_s', 'cccc 1110 1E11 0101 eeee 1010 q1x0 xxxx', `VCMP{vfpe:q}{c}.F32 ${S}, #0.0`, 'vfp'),
+  enc('VCMP_z_d', 'cccc 1110 1E11 0101 eeee 1011 q1x0 xxxx', `VCMP{vfpe:q}{c}.F64 ${D}, #0.0`, 'vfp'),
+  enc('VCVT_ds', 'cccc 1110 1E11 0111 eeee 1010 11G0 gggg', `VCVT{c}.F64.F32 ${D}, ${SM}`, 'vfp'),
+  enc('VCVT_sd', 'cccc 1110 1E11 0111 eeee 1011 11G0 gggg', `VCVT{c}.F32.F64 ${S}, ${DM}`, 'vfp'),
+  enc('VCVT_fi_s', 'cccc 1110 1E11 1000 eeee 1010 o1G0 gggg', `VCVT{c}.F32.{vfpsu:o} ${S}, ${SM}`, 'vfp'),
+  enc('VCVT_fi_d', 'cccc 1110 1E11 1000 eeee 1011 o1G0 gggg', `VCVT{c}.F64.{vfpsu:o} ${D}, ${SM}`, 'vfp'),
+  enc('VCVT_if_s', 'cccc 1110 1E11 110o eeee 1010 r1G0 gggg', `VCVT{vfpr:r}{c}.{vfpsu:o}.F32 ${S}, ${SM}`, 'vfp'),
+  enc('VCVT_if_d', 'cccc 1110 1E11 110o eeee 1011 r1G0 gggg', `VCVT{vfpr:r}{c}.{vfpsu:o}.F64 ${S}, ${DM}`, 'vfp'),
+  enc('VCVT_xf_s', 'cccc 1110 1E11 1010 eeee 1010 X1j0 iiii', `VCVT{c}.F32.S{vfpfsz:X} ${S}, ${S}, {vfpfbits:X,i,j}`, 'vfp'),
+  enc('VCVT_xf_us', 'cccc 1110 1E11 1011 eeee 1010 X1j0 iiii', `VCVT{c}.F32.U{vfpfsz:X} ${S}, ${S}, {vfpfbits:X,i,j}`, 'vfp'),
+  enc('VCVT_xf_d', 'cccc 1110 1E11 1010 eeee 1011 X1j0 iiii', `VCVT{c}.F64.S{vfpfsz:X} ${D}, ${D}, {vfpfbits:X,i,j}`, 'vfp'),
+  enc('VCVT_xf_ud', 'cccc 1110 1E11 1011 eeee 1011 X1j0 iiii', `VCVT{c}.F64.U{vfpfsz:X} ${D}, ${D}, {vfpfbits:X,i,j}`, 'vfp'),
+  enc('VCVT_fx_s', 'cccc 1110 1E11 1110 eeee 1010 X1j0 iiii', `VCVT{c}.S{vfpfsz:X}.F32 ${S}, ${S}, {vfpfbits:X,i,j}`, 'vfp'),
+  enc('VCVT_fx_us', 'cccc 1110 1E11 1111 eeee 1010 X1j0 iiii', `VCVT{c}.U{vfpfsz:X}.F32 ${S}, ${S}, {vfpfbits:X,i,j}`, 'vfp'),
+  enc('VCVT_fx_d', 'cccc 1110 1E11 1110 eeee 1011 X1j0 iiii', `VCVT{c}.S{vfpfsz:X}.F64 ${D}, ${D}, {vfpfbits:X,i,j}`, 'vfp'),
+  enc('VCVT_fx_ud', 'cccc 1110 1E11 1111 eeee 1011 X1j0 iiii', `VCVT{c}.U{vfpfsz:X}.F64 ${D}, ${D}, {vfpfbits:X,i,j}`, 'vfp'),
+  // transfers between core and VFP registers
+  enc('VMOV_s_r', 'cccc 1110 0000 ffff tttt 1010 F001 0000', `VMOV{c} ${SN}, {Rt}`, 'vfp'),
+  enc('VMOV_r_s', 'cccc 1110 0001 ffff tttt 1010 F001 0000', `VMOV{c} {Rt}, ${SN}`, 'vfp'),
+  enc('VMOV_scalar_r', 'cccc 1110 00k0 ffff tttt 1011 F001 0000', `VMOV{c}.32 ${DN}[{k}], {Rt}`, 'vfp'),
+  enc('VMOV_r_scalar', 'cccc 1110 00k1 ffff tttt 1011 F001 0000', `VMOV{c}.32 {Rt}, ${DN}[{k}]`, 'vfp'),
+  enc('VMOV_ss_rr', 'cccc 1100 0100 uuuu tttt 1010 00G1 gggg', `VMOV{c} ${SM}, {vfpsnext:g,G}, {Rt}, {Ru}`, 'vfp'),
+  enc('VMOV_rr_ss', 'cccc 1100 0101 uuuu tttt 1010 00G1 gggg', `VMOV{c} {Rt}, {Ru}, ${SM}, {vfpsnext:g,G}`, 'vfp'),
+  enc('VMOV_d_rr', 'cccc 1100 0100 uuuu tttt 1011 00G1 gggg', `VMOV{c} ${DM}, {Rt}, {Ru}`, 'vfp'),
+  enc('VMOV_rr_d', 'cccc 1100 0101 uuuu tttt 1011 00G1 gggg', `VMOV{c} {Rt}, {Ru}, ${DM}`, 'vfp'),
+  enc('VMSR', 'cccc 1110 1110 rrrr tttt 1010 0001 0000', 'VMSR{c} {vfpsys:r}, {Rt}', 'vfp'),
+  enc('VMRS', 'cccc 1110 1111 rrrr tttt 1010 0001 0000', 'VMRS{c} {vfpmrst:t,r}, {vfpsys:r}', 'vfp'),
+  // loads and stores
+  enc('VLDR_s', 'cccc 1101 UE01 nnnn eeee 1010 iiii iiii', `VLDR{c} ${S}, {vfpaddr:n,U,i}`, 'vfp'),
+  enc('VLDR_d', 'cccc 1101 UE01 nnnn eeee 1011 iiii iiii', `VLDR{c} ${D}, {vfpaddr:n,U,i}`, 'vfp'),
+  enc('VSTR_s', 'cccc 1101 UE00 nnnn eeee 1010 iiii iiii', `VSTR{c} ${S}, {vfpaddr:n,U,i}`, 'vfp'),
+  enc('VSTR_d', 'cccc 1101 UE00 nnnn eeee 1011 iiii iiii', `VSTR{c} ${D}, {vfpaddr:n,U,i}`, 'vfp'),
+  enc('VLDMIA_s', 'cccc 1100 1EW1 nnnn eeee 1010 iiii iiii', 'VLDMIA{c} {Rn}{vfpwb:W}, {vfplists:e,E,i}', 'vfp'),
+  enc('VLDMIA_d', 'cccc 1100 1EW1 nnnn eeee 1011 iiii iiii', '{vfpxfldmia:i}{c} {Rn}{vfpwb:W}, {vfplistd:e,E,i}', 'vfp'),
+  enc('VSTMIA_s', 'cccc 1100 1EW0 nnnn eeee 1010 iiii iiii', 'VSTMIA{c} {Rn}{vfpwb:W}, {vfplists:e,E,i}', 'vfp'),
+  enc('VSTMIA_d', 'cccc 1100 1EW0 nnnn eeee 1011 iiii iiii', '{vfpxfstmia:i}{c} {Rn}{vfpwb:W}, {vfplistd:e,E,i}', 'vfp'),
+  enc('VLDMDB_s', 'cccc 1101 0E11 nnnn eeee 1010 iiii iiii', 'VLDMDB{c} {Rn}!, {vfplists:e,E,i}', 'vfp'),
+  enc('VLDMDB_d', 'cccc 1101 0E11 nnnn eeee 1011 iiii iiii', '{vfpxfldmdb:i}{c} {Rn}!, {vfplistd:e,E,i}', 'vfp'),
+  enc('VSTMDB_s', 'cccc 1101 0E10 nnnn eeee 1010 iiii iiii', 'VSTMDB{c} {Rn}!, {vfplists:e,E,i}', 'vfp'),
+  enc('VSTMDB_d', 'cccc 1101 0E10 nnnn eeee 1011 iiii iiii', '{vfpxfstmdb:i}{c} {Rn}!, {vfplistd:e,E,i}', 'vfp'),
+  enc('VPOP_s', 'cccc 1100 1E11 1101 eeee 1010 iiii iiii', 'VPOP{c} {vfplists:e,E,i}', 'vfp'),
+  enc('VPOP_d', 'cccc 1100 1E11 1101 eeee 1011 iiii iiii', 'VPOP{c} {vfplistd:e,E,i}', 'vfp'),
+  enc('VPUSH_s', 'cccc 1101 0E10 1101 eeee 1010 iiii iiii', 'VPUSH{c} {vfplists:e,E,i}', 'vfp'),
+  enc('VPUSH_d', 'cccc 1101 0E10 1101 eeee 1011 iiii iiii', 'VPUSH{c} {vfplistd:e,E,i}', 'vfp'),
 ];
-void enc;
