@@ -7,10 +7,9 @@
 // after setting the flags. Register-shifted-register forms with a PC operand are UNPREDICTABLE;
 // QEMU reads the PC as pc+8 and writes it as above, and so do we.
 import type { Handler, HandlerTable } from '../types.js';
-import { armExpandImm, decodeImmShift } from '../sem/shift.js';
+import { armExpandImm } from '../sem/shift.js';
 import {
-  Alu, ALU_NAMES, PcWrite, aluImm, aluReg, aluSrc, aluToPc, constSrc, isLogical, isTest, regSrc,
-  shiftImmSrc, shiftImmSrcC, shiftRegSrc, shiftRegSrcC,
+  Alu, registerFormHandler, ALU_NAMES, PcWrite, aluImm, aluSrc, aluToPc, constSrc, isLogical, isTest, shiftRegSrc, shiftRegSrcC,
 } from '../sem/alu.js';
 
 function pcWriteKind(op: Alu, S: boolean): PcWrite {
@@ -33,23 +32,6 @@ function immHandler(op: Alu): Handler {
   };
 }
 
-function regHandler(op: Alu): Handler {
-  const test = isTest(op), logical = isLogical(op);
-  return (f, x) => {
-    const S = test || f['S'] === 1;
-    const d = test ? 0 : f['d']!, n = f['n'] ?? 0, m = f['m']!;
-    const [type, amount] = decodeImmShift(f['y']!, f['i']!);
-    const plain = type === 0 && amount === 0;
-    if (!test && d === 15) {
-      x.ends = true;
-      const g = plain ? regSrc(m) : S && logical ? shiftImmSrcC(m, type, amount) : shiftImmSrc(m, type, amount);
-      return aluToPc(op, S, n, g, pcWriteKind(op, S));
-    }
-    if (plain) return aluReg(op, S, d, n, m);
-    return aluSrc(op, S, d, n, S && logical ? shiftImmSrcC(m, type, amount) : shiftImmSrc(m, type, amount));
-  };
-}
-
 function rsrHandler(op: Alu): Handler {
   const test = isTest(op), logical = isLogical(op);
   return (f, x) => {
@@ -68,7 +50,7 @@ const table: HandlerTable = {};
 for (let op = 0; op < 16; op++) {
   const name = ALU_NAMES[op]!;
   table[`${name}_imm`] = immHandler(op);
-  table[`${name}_reg`] = regHandler(op);
+  table[`${name}_reg`] = registerFormHandler(op, pcWriteKind);
   table[`${name}_rsr`] = rsrHandler(op);
 }
 

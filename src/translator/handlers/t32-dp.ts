@@ -6,10 +6,9 @@
 // as in A32 (UNDEFINED in User mode). We do the same. ThumbExpandImm of the UNPREDICTABLE
 // imm8=0 patterns gives 0, as QEMU.
 import type { Handler, HandlerTable } from '../types.js';
-import { decodeImmShift, thumbExpandImm, thumbExpandImmCarry } from '../sem/shift.js';
+import { thumbExpandImm, thumbExpandImmCarry } from '../sem/shift.js';
 import {
-  Alu, PcWrite, aluImm, aluReg, aluSrc, aluToPc, constSrc, isLogical, isTest, regSrc,
-  shiftImmSrc, shiftImmSrcC, shiftRegSrc, shiftRegSrcC,
+  Alu, registerFormHandler, PcWrite, aluImm, aluSrc, aluToPc, constSrc, isLogical, isTest, shiftRegSrc, shiftRegSrcC,
 } from '../sem/alu.js';
 
 function pcWriteKind(op: Alu, S: boolean): PcWrite {
@@ -32,22 +31,6 @@ function immHandler(op: Alu): Handler {
   };
 }
 
-function regHandler(op: Alu): Handler {
-  const test = isTest(op), logical = isLogical(op);
-  return (f, x) => {
-    const S = test || f['S'] === 1;
-    const d = test ? 0 : f['d']!, n = f['n'] ?? 0, m = f['m']!;
-    const [type, amount] = decodeImmShift(f['y']!, f['i']!);
-    const plain = type === 0 && amount === 0;
-    if (!test && d === 15) {
-      x.ends = true;
-      const g = plain ? regSrc(m) : S && logical ? shiftImmSrcC(m, type, amount) : shiftImmSrc(m, type, amount);
-      return aluToPc(op, S, n, g, pcWriteKind(op, S));
-    }
-    if (plain) return aluReg(op, S, d, n, m);
-    return aluSrc(op, S, d, n, S && logical ? shiftImmSrcC(m, type, amount) : shiftImmSrc(m, type, amount));
-  };
-}
 
 const OPS: [string, Alu][] = [
   ['AND', Alu.AND], ['TST', Alu.TST], ['BIC', Alu.BIC], ['ORR', Alu.ORR], ['MOV', Alu.MOV], ['ORN', Alu.ORN],
@@ -58,7 +41,7 @@ const OPS: [string, Alu][] = [
 const table: HandlerTable = {};
 for (const [name, op] of OPS) {
   table[`${name}_imm`] = immHandler(op);
-  table[`${name}_reg`] = regHandler(op);
+  table[`${name}_reg`] = registerFormHandler(op, pcWriteKind);
 }
 
 /** ADDW/SUBW Rd, Rn, #imm12 (Rd=PC: branch). */

@@ -14,7 +14,8 @@
 //        (it writes c.c itself); for arithmetic ops and S=0 the plain one.
 
 import type { Cpu } from '../../armcore/cpu.js';
-import type { Op } from '../types.js';
+import type { Handler, Op } from '../types.js';
+import { decodeImmShift } from './shift.js';
 
 /** Data-processing operations. 0..15 are the A32 opcode values; ORN is T32 only. */
 export const enum Alu {
@@ -429,4 +430,25 @@ export function aluToPc(op: Alu, S: boolean, n: number, g: Src, how: PcWrite): O
   return how === PcWrite.Alu
     ? c => { c.aluWritePC(f(c, c.r[n]!, g(c))); }
     : c => { c.branchWritePC(f(c, c.r[n]!, g(c))); };
+}
+
+/**
+ * The handler of an "op Rd, Rn, Rm{, shift #n}" form (register with immediate shift), shared by
+ * A32 and T32; `pcWrite` says how each set writes a PC destination.
+ */
+export function registerFormHandler(op: Alu, pcWrite: (op: Alu, S: boolean) => PcWrite): Handler {
+  const test = isTest(op), logical = isLogical(op);
+  return (f, x) => {
+    const S = test || f['S'] === 1;
+    const d = test ? 0 : f['d']!, n = f['n'] ?? 0, m = f['m']!;
+    const [type, amount] = decodeImmShift(f['y']!, f['i']!);
+    const plain = type === 0 && amount === 0;
+    if (!test && d === 15) {
+      x.ends = true;
+      const g = plain ? regSrc(m) : S && logical ? shiftImmSrcC(m, type, amount) : shiftImmSrc(m, type, amount);
+      return aluToPc(op, S, n, g, pcWrite(op, S));
+    }
+    if (plain) return aluReg(op, S, d, n, m);
+    return aluSrc(op, S, d, n, S && logical ? shiftImmSrcC(m, type, amount) : shiftImmSrc(m, type, amount));
+  };
 }
