@@ -159,7 +159,12 @@ export function translateBlock(cpu: Cpu, pc: number, thumb: 0 | 1, itStart: numb
     sizes.push(d.size);
     its.push(it);
     addr = (addr + d.size) >>> 0;
-    if (x === null) { it = 0; break; } // UNDEFINED ends the block
+    if (x === null) {
+      // UNDEFINED ends the block. Under a failing IT condition it is skipped like any other
+      // instruction, so the IT block goes on: advance ITSTATE (a taken UNDEF sets its own).
+      if (thumb && it) it = itAdvance(it);
+      break;
+    }
     if (x.newIT !== undefined) it = x.newIT;
     else if (thumb && it) it = itAdvance(it);
     if (x.ends) break;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { a32, execA32, machine, loadA32, loadThumb, CODE } from '../harness.js';
+import { a32, execA32, machine, loadA32, loadThumb, runTo, CODE } from '../harness.js';
 import { A32, A32_DECODER } from '../../src/armcore/isa/tables.js';
 import { encodeFields, extractFields } from '../../src/armcore/encoding.js';
 import { Mode } from '../../src/armcore/cpu.js';
@@ -139,5 +139,22 @@ describe('interrupt entry between blocks', () => {
     m.engine.step();
     expect(m.cpu.mode).toBe(Mode.SVC);
     expect(m.cpu.r[1]).toBe(5);
+  });
+});
+
+describe('regression: UNDEFINED inside an IT block', () => {
+  it('a skipped UNDEFINED instruction advances ITSTATE (risu T32 seed 2, sequence 6)', () => {
+    // bfdf: ITTTT LE; ecb8 fb30: VLDMIA r8!, {d15-d38} (UNDEFINED: more than 16 registers);
+    // fab0 f489: CLZ r4, r9; ea8c 5911: EOR.W r9, r12, r1, LSR #20; eef0 6aec: VABS.F32 s13, s25.
+    // With LE false all four are skipped. armada used to reset ITSTATE at the UNDEFINED word, so
+    // the rest of the block ran unconditionally (and the VABS trapped with the FPU disabled).
+    const m = machine({ vfp: true });
+    const end = loadThumb(m, [0xbfdf, 0xecb8fb30, 0xfab0f489, 0xea8c5911, 0xeef06aec]);
+    m.cpu.c = 1; m.cpu.z = 0; m.cpu.r[9] = 0x00ff0000; m.cpu.r[4] = 7;
+    runTo(m, end, 10);
+    expect(m.cpu.mode).toBe(Mode.SVC);
+    expect(m.cpu.r[4]).toBe(7);          // CLZ skipped
+    expect(m.cpu.r[9]).toBe(0x00ff0000); // EOR skipped
+    expect(m.cpu.it).toBe(0);
   });
 });

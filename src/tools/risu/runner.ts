@@ -71,6 +71,9 @@ export function buildImage(source: string, thumb: boolean, dir: string): string 
   return elf;
 }
 
+/** Output kept per run; a dump is a few KiB per sequence, so this is far above any honest run. */
+const OUTPUT_CAP = 64 * 1024 * 1024;
+
 interface Out { stdout: string; status: number | null; timedOut: boolean; stderr: string }
 
 function run(cmd: string, args: string[], timeoutMs: number): Promise<Out> {
@@ -79,8 +82,10 @@ function run(cmd: string, args: string[], timeoutMs: number): Promise<Out> {
     const out: Buffer[] = [], err: Buffer[] = [];
     let timedOut = false;
     const t = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, timeoutMs);
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
+    // A guest that loops printing must not exhaust the runner: keep at most OUTPUT_CAP bytes.
+    let outBytes = 0, errBytes = 0;
+    child.stdout.on('data', (b: Buffer) => { if (outBytes < OUTPUT_CAP) { out.push(b); outBytes += b.length; } });
+    child.stderr.on('data', (b: Buffer) => { if (errBytes < OUTPUT_CAP) { err.push(b); errBytes += b.length; } });
     child.on('error', e => { clearTimeout(t); resolve({ stdout: '', status: null, timedOut, stderr: String(e) }); });
     child.on('close', status => {
       clearTimeout(t);
