@@ -1,15 +1,19 @@
 // CP15, the system control coprocessor, as QEMU 7.2 presents it for a Cortex-A9 on vexpress-a9
-// (no LPAE). This is the set the core needs plus the identification registers and storage for the
-// translation-table registers; the system issue adds the MMU walk, PAR/ATS, the PMU and (if
-// armada follows QEMU's default secure=on) the Security Extensions registers (SCR, NSACR, MVBAR).
+// (no LPAE): the registers the core needs, the identification registers, the translation
+// registers with ATS1C*/PAR. Not here yet (system issue): the PMU and, if armada follows QEMU's
+// default secure=on, the Security Extensions registers (SCR, NSACR, MVBAR; QEMU reads SCR as 0).
 //
 // A register unknown here, or accessed from User mode when it is privileged-only, is UNDEFINED
 // (mrc returns undefined, mcr returns false), as QEMU does.
 //
-// Note: SCTLR.M (MMU) and SCTLR.A (alignment checking) are kept as written, but the MMU is not
-// implemented yet (cpu.translate is the identity), and alignment checking is the memory helpers'.
+// The translation registers (TTBR0/1, TTBCR, DACR, CONTEXTIDR, FCSEIDR) live in the Cpu, which
+// walks the tables with them (cpu.mmu, src/armcore/mmu.ts). TLB flushes follow QEMU 7.2 (checked
+// with firmware/mmu on qemu-system-arm): SCTLR, DACR, FCSEIDR writes and CONTEXTIDR writes that
+// change the value flush everything; TTBR0/TTBR1/TTBCR writes do not (stale translations stay
+// until TLB maintenance); every TLBI form flushes everything (a superset of QEMU's per-page flush,
+// which itself falls back to a full flush for section mappings).
 
-import { type Coprocessor, type Cpu, Mode } from './cpu.js';
+import { type Coprocessor, type Cpu, Mode, DABORT } from './cpu.js';
 
 /** Main ID register of QEMU's cortex-a9 (r0p0). */
 export const A9_MIDR = 0x410fc090;
@@ -66,9 +70,11 @@ const CCSIDR = key(1, 0, 0, 0), CSSELR = key(2, 0, 0, 0);
 /** CCSIDR by CSSELR (Level:InD): L1 data, L1 instruction; nothing else. */
 const A9_CCSIDR = [0xe00fe019 | 0, 0x200fe019];
 
-// Translation-table registers: stored (the MMU itself is the system issue's).
+// Translation-table registers and the address-translation operations.
 const TTBR0 = key(0, 2, 0, 0), TTBR1 = key(0, 2, 0, 1), TTBCR = key(0, 2, 0, 2), DACR = key(0, 3, 0, 0);
 const PRRR = key(0, 10, 2, 0), NMRR = key(0, 10, 2, 1);
+const PAR = key(0, 7, 4, 0);
+const ATS1CPR = key(0, 7, 8, 0), ATS1CPW = key(0, 7, 8, 1), ATS1CUR = key(0, 7, 8, 2), ATS1CUW = key(0, 7, 8, 3);
 
 // c7: barriers (PL0), cache and branch-predictor maintenance (PL1): accepted, no effect.
 const CP15ISB = key(0, 7, 5, 4), CP15DSB = key(0, 7, 10, 4), CP15DMB = key(0, 7, 10, 5);
@@ -97,8 +103,7 @@ const C8_TLB = new Set([
 
 export class Cp15 implements Coprocessor {
   cpacr = 0;
-  contextidr = 0;
-  fcseidr = 0;
+  par = 0;
   tpidrurw = 0;
   tpidruro = 0;
   tpidrprw = 0;
@@ -107,17 +112,29 @@ export class Cp15 implements Coprocessor {
   pwrdiag = 0;
   cbar = VEXPRESS_A9_CBAR;
   csselr = 0;
-  ttbr0 = 0;
-  ttbr1 = 0;
-  ttbcr = 0;
-  dacr = 0;
   prrr = 0;
   nmrr = 0;
 
-  reset(): void {
-    this.cpacr = 0; this.contextidr = 0; this.fcseidr = 0;
+  reset(cpu?: Cpu): void {
+    this.cpacr = 0; this.par = 0;
     this.tpidrurw = 0; this.tpidruro = 0; this.tpidrprw = 0; this.pwrctl = 0; this.diag = 0; this.pwrdiag = 0;
-    this.csselr = 0; this.ttbr0 = 0; this.ttbr1 = 0; this.ttbcr = 0; this.dacr = 0; this.prrr = 0; this.nmrr = 0;
+    this.csselr = 0; this.prrr = 0; this.nmrr = 0;
+    if (cpu) {
+      cpu.ttbr0 = 0; cpu.ttbr1 = 0; cpu.ttbcr = 0; cpu.dacr = 0; cpu.contextidr = 0; cpu.fcseidr = 0;
+      cpu.flushTlb();
+    }
+  }
+
+  /** ATS1C{P,U}{R,W}: translate va, PAR = the result; a walk external abort is a Data Abort. */
+  private ats(cpu: Cpu, va: number, write: boolean, user: boolean): void {
+    const mmu = cpu.mmu;
+    const par = mmu.ats(va, write, user);
+    if (mmu.res.walkAbort) {
+      cpu.dfsr = mmu.res.fsr; // QEMU: no WnR, even for the write forms
+      cpu.dfar = va | 0;
+      throw DABORT;
+    }
+    this.par = par | 0;
   }
 
   mrc(cpu: Cpu, opc1: number, crn: number, crm: number, opc2: number): number | undefined {
@@ -140,8 +157,9 @@ export class Cp15 implements Coprocessor {
       case DFAR: return cpu.dfar | 0;
       case IFAR: return cpu.ifar | 0;
       case VBAR: return cpu.vbar | 0;
-      case FCSEIDR: return this.fcseidr;
-      case CONTEXTIDR: return this.contextidr;
+      case FCSEIDR: return cpu.fcseidr;
+      case CONTEXTIDR: return cpu.contextidr;
+      case PAR: return this.par;
       case TPIDRPRW: return this.tpidrprw;
       case A9_PWRCTL: return this.pwrctl;
       case A9_DIAG: return this.diag;
@@ -150,10 +168,10 @@ export class Cp15 implements Coprocessor {
       case CBAR: return this.cbar;
       case CSSELR: return this.csselr;
       case CCSIDR: return A9_CCSIDR[this.csselr] ?? 0;
-      case TTBR0: return this.ttbr0;
-      case TTBR1: return this.ttbr1;
-      case TTBCR: return this.ttbcr;
-      case DACR: return this.dacr;
+      case TTBR0: return cpu.ttbr0;
+      case TTBR1: return cpu.ttbr1;
+      case TTBCR: return cpu.ttbcr;
+      case DACR: return cpu.dacr;
       case PRRR: return this.prrr;
       case NMRR: return this.nmrr;
       default: return ID_REGS.get(k);
@@ -179,9 +197,17 @@ export class Cp15 implements Coprocessor {
       case IFAR: cpu.ifar = value | 0; return true;
       case VBAR: cpu.vbar = (value & ~0x1f) >>> 0; return true;
       case FCSEIDR:
-        if (this.fcseidr !== (value | 0)) { this.fcseidr = value | 0; cpu.flushTlb(); }
+        if (cpu.fcseidr !== (value | 0)) { cpu.fcseidr = value | 0; cpu.flushTlb(); }
         return true;
-      case CONTEXTIDR: this.contextidr = value | 0; return true;
+      case CONTEXTIDR:
+        // QEMU's TLB is not tagged with the ASID: a change flushes everything, global entries too.
+        if (cpu.contextidr !== (value | 0)) { cpu.contextidr = value | 0; cpu.flushTlb(); }
+        return true;
+      case PAR: this.par = value | 0; return true;
+      case ATS1CPR: this.ats(cpu, value, false, false); return true;
+      case ATS1CPW: this.ats(cpu, value, true, false); return true;
+      case ATS1CUR: this.ats(cpu, value, false, true); return true;
+      case ATS1CUW: this.ats(cpu, value, true, true); return true;
       case TPIDRURO: this.tpidruro = value | 0; return true;
       case TPIDRPRW: this.tpidrprw = value | 0; return true;
       case A9_PWRCTL: this.pwrctl = value | 0; return true;
@@ -189,10 +215,11 @@ export class Cp15 implements Coprocessor {
       case A9_PWRDIAG: this.pwrdiag = value | 0; return true;
       case A9_NEONBUSY: return true;
       case CSSELR: this.csselr = value & 0xf; return true;
-      case TTBR0: this.ttbr0 = value | 0; cpu.flushTlb(); return true;
-      case TTBR1: this.ttbr1 = value | 0; cpu.flushTlb(); return true;
-      case TTBCR: this.ttbcr = value & 0x37; cpu.flushTlb(); return true;
-      case DACR: this.dacr = value | 0; cpu.flushTlb(); return true;
+      // QEMU (no LPAE): TTBR0/TTBR1/TTBCR writes do not flush the TLB.
+      case TTBR0: cpu.ttbr0 = value | 0; return true;
+      case TTBR1: cpu.ttbr1 = value | 0; return true;
+      case TTBCR: cpu.ttbcr = value & 0x37; return true;
+      case DACR: cpu.dacr = value | 0; cpu.flushTlb(); return true;
       case PRRR: this.prrr = value | 0; return true;
       case NMRR: this.nmrr = value | 0; return true;
       default:

@@ -14,6 +14,7 @@
 
 import { Bus, BusError, PAGE_SHIFT, CHUNK_SIZE } from './bus.js';
 import { VfpState } from './vfp.js';
+import { Mmu, Access, type MmuRegs, PERM_PR, PERM_PW, PERM_UR, PERM_UW } from './mmu.js';
 
 export const enum Mode {
   USR = 0x10, FIQ = 0x11, IRQ = 0x12, SVC = 0x13, ABT = 0x17, UND = 0x1b, SYS = 0x1f,
@@ -67,6 +68,30 @@ export interface CpuHost {
 
 const TLB_SIZE = 1024;
 const TLB_MASK = TLB_SIZE - 1;
+const ITLB_SIZE = 256;
+const ITLB_MASK = ITLB_SIZE - 1;
+
+const SCTLR_M = 1, SCTLR_A = 2;
+
+/**
+ * One privilege level's software TLB. The CPU keeps two (privileged, User) and points its tlb*
+ * fields at the current mode's set, so that a mode change costs nothing and translations of one
+ * level survive time spent in the other (as QEMU's per-mmu-index TLBs do).
+ */
+class TlbSet {
+  readonly rTag = new Int32Array(TLB_SIZE).fill(-1);
+  readonly wTag = new Int32Array(TLB_SIZE).fill(-1);
+  readonly rOff = new Int32Array(TLB_SIZE);
+  readonly wOff = new Int32Array(TLB_SIZE);
+  readonly rView: DataView[] = new Array(TLB_SIZE);
+  readonly wView: DataView[] = new Array(TLB_SIZE);
+  readonly wPage = new Int32Array(TLB_SIZE).fill(-1);
+  /** Instruction-fetch translations (MMU on only): virtual page -> physical page base. */
+  readonly iTag = new Int32Array(ITLB_SIZE).fill(-1);
+  readonly iPa = new Int32Array(ITLB_SIZE);
+  constructor(dummy: DataView) { this.rView.fill(dummy); this.wView.fill(dummy); }
+  flush(): void { this.rTag.fill(-1); this.wTag.fill(-1); this.wPage.fill(-1); this.iTag.fill(-1); }
+}
 
 // Short-descriptor fault status values (DFSR/IFSR[10,3:0]).
 export const FSR_ALIGNMENT = 0x1;
@@ -74,7 +99,7 @@ export const FSR_DEBUG = 0x2;
 export const FSR_SYNC_EXTERNAL = 0x8;
 export const FSR_WNR = 1 << 11;
 
-export class Cpu {
+export class Cpu implements MmuRegs {
   readonly r = new Int32Array(16);
   pc = 0;
 
@@ -99,6 +124,12 @@ export class Cpu {
   sctlr = 0x00c50078; // Cortex-A9 reset value: M=0, V=0, TE=0, EE=0
   vbar = 0;
   dfsr = 0; dfar = 0; ifsr = 0; ifar = 0;
+  // Translation registers (CP15 reads and writes them here; the Mmu walks with them).
+  ttbr0 = 0; ttbr1 = 0; ttbcr = 0; dacr = 0; contextidr = 0; fcseidr = 0;
+  /** Short-descriptor table walk over this CPU's registers and bus. */
+  readonly mmu: Mmu;
+  /** Set by translate(): the last data translation has PA bits [39:32] != 0 (reads 0, writes ignored). */
+  private paHi = 0;
 
   // Local exclusive monitor (as QEMU: address and the value seen by the load-exclusive).
   exclAddr = -1;
@@ -123,21 +154,51 @@ export class Cpu {
 
   // Software TLB (direct-mapped by virtual page). Tags hold the virtual page number, -1 = empty.
   // Read and write sides are separate: the write side is never filled for pages with code, so
-  // code writes take the slow path and reach the translation cache.
-  readonly tlbRTag = new Int32Array(TLB_SIZE).fill(-1);
-  readonly tlbWTag = new Int32Array(TLB_SIZE).fill(-1);
-  readonly tlbROff = new Int32Array(TLB_SIZE);
-  readonly tlbWOff = new Int32Array(TLB_SIZE);
-  readonly tlbRView: DataView[] = new Array(TLB_SIZE);
-  readonly tlbWView: DataView[] = new Array(TLB_SIZE);
-  readonly tlbWPage = new Int32Array(TLB_SIZE).fill(-1); // physical page of each write entry
+  // code writes take the slow path and reach the translation cache. With the MMU on, an entry is
+  // filled only for what the current privilege level may do (read side: readable; write side:
+  // writable); these fields point at the current level's TlbSet.
+  tlbRTag: Int32Array;
+  tlbWTag: Int32Array;
+  tlbROff: Int32Array;
+  tlbWOff: Int32Array;
+  tlbRView: DataView[];
+  tlbWView: DataView[];
+  tlbWPage: Int32Array; // physical page of each write entry
+  itlbTag: Int32Array;
+  itlbPa: Int32Array;
+  private readonly tlbSets: [TlbSet, TlbSet];
   /** Physical pages holding translated code (index pa >>> 12); 1 = has code. */
   readonly codePages = new Uint8Array(1 << 20);
 
   constructor(readonly bus: Bus) {
     const dummy = new DataView(new ArrayBuffer(8));
-    this.tlbRView.fill(dummy);
-    this.tlbWView.fill(dummy);
+    this.tlbSets = [new TlbSet(dummy), new TlbSet(dummy)];
+    const t = this.tlbSets[0];
+    this.tlbRTag = t.rTag; this.tlbWTag = t.wTag; this.tlbROff = t.rOff; this.tlbWOff = t.wOff;
+    this.tlbRView = t.rView; this.tlbWView = t.wView; this.tlbWPage = t.wPage;
+    this.itlbTag = t.iTag; this.itlbPa = t.iPa;
+    this.mmu = new Mmu(this, pa => this.walkRead(pa));
+  }
+
+  /** Make the TLB set of privilege level `user` (1) or privileged (0) the current one. */
+  private selectTlb(user: number): void {
+    const t = this.tlbSets[user]!;
+    this.tlbRTag = t.rTag; this.tlbWTag = t.wTag; this.tlbROff = t.rOff; this.tlbWOff = t.wOff;
+    this.tlbRView = t.rView; this.tlbWView = t.wView; this.tlbWPage = t.wPage;
+    this.itlbTag = t.iTag; this.itlbPa = t.iPa;
+  }
+
+  /**
+   * Table-walk read: RAM and devices answer, but a walk into unmapped physical space is an
+   * external abort on QEMU even where the board makes data accesses read as zero.
+   */
+  private walkRead(pa: number): number {
+    const bus = this.bus;
+    if (!bus.ramAt(pa)) {
+      const m = bus.deviceAt(pa);
+      if (!m || m.dev.name.startsWith('unmapped@')) throw new BusError(pa, false);
+    }
+    return bus.read(pa, 4);
   }
 
   // ---------------------------------------------------------------- CPSR and modes
@@ -182,6 +243,11 @@ export class Cpu {
     }
     r[13] = this.bankR13[nb]!; r[14] = this.bankR14[nb]!;
     this.mode = m;
+    if ((old === Mode.USR) !== (m === Mode.USR)) {
+      this.selectTlb(m === Mode.USR ? 1 : 0);
+      // Virtual-PC keyed caches hold blocks whose fetch permission was checked for the other level.
+      if (this.sctlr & SCTLR_M) this.host.tlbFlushed?.();
+    }
   }
 
   // In User and System modes the SPSR is UNPREDICTABLE; QEMU keeps a usr/sys slot that reads and
@@ -278,10 +344,12 @@ export class Cpu {
 
   /** Reset: SVC mode, interrupts masked, PC at the reset vector (or the loader's entry). */
   reset(): void {
+    this.fp.reset();
     this.r.fill(0);
     this.bankR13.fill(0); this.bankR14.fill(0); this.spsrBank.fill(0);
     this.usrR8to12.fill(0); this.fiqR8to12.fill(0);
     this.mode = Mode.SVC;
+    this.selectTlb(0);
     this.n = this.z = this.c = this.v = this.q = 0;
     this.ge = 0; this.it = 0; this.j = 0; this.e = 0; this.t = 0;
     this.a = 1; this.i = 1; this.f = 1;
@@ -314,39 +382,63 @@ export class Cpu {
   // ---------------------------------------------------------------- memory
 
   flushTlb(): void {
-    this.tlbRTag.fill(-1);
-    this.tlbWTag.fill(-1);
-    this.tlbWPage.fill(-1);
+    this.tlbSets[0].flush();
+    this.tlbSets[1].flush();
     this.host.tlbFlushed?.();
   }
 
-  /** Translate a virtual address (MMU off: identity). The system issue adds the table walk. */
-  translate(va: number, _write: boolean, _user: boolean): number {
-    return va >>> 0;
+  /**
+   * Translate a virtual address for a data access: unprivileged if `user` or in User mode.
+   * MMU off: the FCSE-modified address. MMU on: the table walk; a fault raises the Data Abort.
+   */
+  translate(va: number, write: boolean, user: boolean): number {
+    va = va >>> 0;
+    if ((this.sctlr & SCTLR_M) === 0) {
+      this.paHi = 0;
+      return this.fcseidr === 0 ? va : this.mmu.fcse(va);
+    }
+    const mmu = this.mmu;
+    if (!mmu.walk(va, write ? Access.Write : Access.Read, user || this.mode === Mode.USR)) {
+      this.dataAbort(mmu.res.far, mmu.res.fsr, write);
+    }
+    this.paHi = mmu.res.paHi;
+    return mmu.res.pa;
   }
 
-  /** Fill the TLB for va if it maps RAM. Returns true if filled. */
-  private fill(va: number, write: boolean, user: boolean): boolean {
-    if (this.e || user) return false; // big-endian data and unprivileged accesses take the slow path
-    const pa = this.translate(va, write, user);
+  /**
+   * After a successful translate() of va to pa for the current privilege level: fill the TLB
+   * entry of that page if it is RAM, each side only if the mapping allows it. Returns whether the
+   * side the access needs (write or read) was filled.
+   */
+  private fill(va: number, pa: number, write: boolean): boolean {
+    if (this.paHi !== 0) return false;
     const region = this.bus.ramAt(pa);
     if (!region) return false;
+    let canR = true, canW = true;
+    if (this.sctlr & SCTLR_M) {
+      const p = this.mmu.res.perms;
+      if (this.mode === Mode.USR) { canR = (p & PERM_UR) !== 0; canW = (p & PERM_UW) !== 0; }
+      else { canR = (p & PERM_PR) !== 0; canW = (p & PERM_PW) !== 0; }
+    }
     const page = pa >>> PAGE_SHIFT;
-    if (write && this.codePages[page]) return false;
+    if (this.codePages[page]) canW = false;
     const dv = region.chunk(pa);
     const off = ((pa - region.base) & (CHUNK_SIZE - 1)) & ~0xfff;
     const vpn = va >>> PAGE_SHIFT;
     const i = vpn & TLB_MASK;
-    if (write) { this.tlbWTag[i] = vpn; this.tlbWView[i] = dv; this.tlbWOff[i] = off; this.tlbWPage[i] = page; }
-    else { this.tlbRTag[i] = vpn; this.tlbRView[i] = dv; this.tlbROff[i] = off; }
-    return true;
+    if (canW) { this.tlbWTag[i] = vpn; this.tlbWView[i] = dv; this.tlbWOff[i] = off; this.tlbWPage[i] = page; }
+    if (canR) { this.tlbRTag[i] = vpn; this.tlbRView[i] = dv; this.tlbROff[i] = off; }
+    return write ? canW : canR;
   }
 
   /** A physical page now holds translated code: stop fast-path writes to it. */
   markCodePage(page: number): void {
     if (this.codePages[page]) return;
     this.codePages[page] = 1;
-    for (let i = 0; i < TLB_SIZE; i++) if (this.tlbWPage[i] === page) { this.tlbWTag[i] = -1; this.tlbWPage[i] = -1; }
+    for (const t of this.tlbSets) {
+      const wp = t.wPage, wt = t.wTag;
+      for (let i = 0; i < TLB_SIZE; i++) if (wp[i] === page) { wt[i] = -1; wp[i] = -1; }
+    }
   }
 
   ld32(va: number): number {
@@ -387,19 +479,25 @@ export class Cpu {
   st16U(va: number, v: number): void { this.storeSlow(va, 2, v, true); }
   st8U(va: number, v: number): void { this.storeSlow(va, 1, v, true); }
 
+  // Slow paths: TLB miss, unprivileged access, page-crossing access, big-endian data, SCTLR.A=1
+  // (the TLB stays empty then, so every access comes here for its alignment check), devices.
   loadSlow(va: number, width: 1 | 2 | 4, user: boolean): number {
     va = va >>> 0;
+    if (width > 1 && (va & (width - 1)) !== 0 && (this.sctlr & SCTLR_A) !== 0) this.dataAbort(va, FSR_ALIGNMENT, false);
     if (width > 1 && ((va & 0xfff) + width > 0x1000)) {
-      // crosses a page: bytewise, each byte translated on its own (little-endian order, then swap)
+      // crosses a page: both pages translated first (first page, then the second's first byte),
+      // then bytewise (little-endian order, then swap)
+      this.translate(va, false, user); this.translate((va + width - 1) & ~0xfff, false, user);
       let v = 0;
       for (let k = width - 1; k >= 0; k--) v = (v << 8) | this.loadSlow((va + k) >>> 0, 1, user);
       if (this.e) v = width === 4 ? bswap32(v) : bswap16(v);
       return width === 4 ? v | 0 : v >>> 0;
     }
-    if (this.fill(va, false, user)) {
+    const pa = this.translate(va, false, user);
+    if (!user && this.e === 0 && (this.sctlr & SCTLR_A) === 0 && this.fill(va, pa, false)) {
       return width === 4 ? this.ld32(va) : width === 2 ? this.ld16(va) : this.ld8(va);
     }
-    const pa = this.translate(va, false, user);
+    if (this.paHi !== 0) return 0;
     let v: number;
     try {
       v = this.bus.read(pa, width);
@@ -413,16 +511,18 @@ export class Cpu {
 
   storeSlow(va: number, width: 1 | 2 | 4, v: number, user: boolean): void {
     va = va >>> 0;
+    if (width > 1 && (va & (width - 1)) !== 0 && (this.sctlr & SCTLR_A) !== 0) this.dataAbort(va, FSR_ALIGNMENT, true);
     if (width > 1 && ((va & 0xfff) + width > 0x1000)) {
       if (this.e) v = width === 4 ? bswap32(v) : bswap16(v);
       // check both pages before writing either, so a fault leaves memory unchanged
-      this.translate(va, true, user); this.translate((va + width - 1) >>> 0, true, user);
+      this.translate(va, true, user); this.translate((va + width - 1) & ~0xfff, true, user);
       for (let k = 0; k < width; k++) this.storeSlow((va + k) >>> 0, 1, (v >>> (8 * k)) & 0xff, user);
       return;
     }
     const pa = this.translate(va, true, user);
+    if (this.paHi !== 0) return;
     if (this.codePages[pa >>> PAGE_SHIFT]) this.host.codeWritten?.(pa, width);
-    if (this.fill(va, true, user)) {
+    if (!user && this.e === 0 && (this.sctlr & SCTLR_A) === 0 && this.fill(va, pa, true)) {
       if (width === 4) this.st32(va, v); else if (width === 2) this.st16(va, v); else this.st8(va, v);
       return;
     }
@@ -442,7 +542,8 @@ export class Cpu {
    */
   fetchFault = { va: 0, fsr: 0 };
   fetch(va: number, width: 2 | 4): number {
-    const pa = this.translate(va >>> 0, false, this.mode === Mode.USR);
+    const pa = this.fetchPhys(va);
+    if (pa < 0) return -1;
     try {
       const v = this.bus.read(pa, width);
       return width === 4 ? v >>> 0 : v;
@@ -452,9 +553,24 @@ export class Cpu {
     }
   }
 
-  /** Physical address of an instruction fetch at va (for translation-cache keys). */
+  /**
+   * Physical address of an instruction fetch at va (translation-cache keys), for the current
+   * privilege level; -1 (with fetchFault set) if the fetch faults.
+   */
   fetchPhys(va: number): number {
-    return this.translate(va >>> 0, false, this.mode === Mode.USR);
+    va = va >>> 0;
+    if ((this.sctlr & SCTLR_M) === 0) return this.fcseidr === 0 ? va : this.mmu.fcse(va);
+    const vpn = va >>> PAGE_SHIFT, i = vpn & ITLB_MASK;
+    if (this.itlbTag[i] === vpn) return (this.itlbPa[i]! | (va & 0xfff)) >>> 0;
+    const mmu = this.mmu;
+    if (!mmu.walk(va, Access.Fetch, this.mode === Mode.USR)) {
+      this.fetchFault.va = mmu.res.far; this.fetchFault.fsr = mmu.res.fsr;
+      return -1;
+    }
+    // (PA bits [39:32] of a supersection are not modelled for fetches: the low 32 bits are used.)
+    const pa = mmu.res.pa;
+    this.itlbTag[i] = vpn; this.itlbPa[i] = (pa & ~0xfff) | 0;
+    return pa;
   }
 }
 

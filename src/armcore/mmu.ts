@@ -35,6 +35,10 @@
 //   also with the MMU off; the fault address reported is the original VA. FCSEIDR reads back all
 //   32 bits as written, but only PID takes part.
 // - Alignment faults (FSR 0x1, caller's) take priority over translation faults.
+// - Wiring (cpu.ts): Cpu implements MmuRegs and walks through `cpu.mmu`; data faults become Data
+//   Aborts, fetch faults a Prefetch Abort when the instruction would execute; the software TLB
+//   keeps one set per privilege level. test/qemu/mmu.test.ts runs firmware/mmu and this probe on
+//   armada and compares with QEMU.
 // - QEMU's TLB (what a guest can see of it): not tagged with the ASID; a CONTEXTIDR write that
 //   changes the value flushes everything (global entries too), so does a DACR write; a TTBR0 or
 //   TTBCR write does NOT (the old translation stays until TLB maintenance).
