@@ -40,7 +40,6 @@ export function condName(cond: number): string {
 }
 
 export function renderTemplate(template: string, f: Fields, x: DisContext): string {
-  let firstWord = true;
   const out = template.replace(/\{([^}]*)\}/g, (_m, body: string) => {
     if (body === 'c') return x.cond;
     if (body === 'S') {
@@ -61,7 +60,6 @@ export function renderTemplate(template: string, f: Fields, x: DisContext): stri
     if (body.length === 1 && f[body] !== undefined) return String(f[body]);
     return `<?${body}>`;
   });
-  void firstWord;
   // Mnemonic (up to the first space) in lower case; operands as written.
   const sp = out.indexOf(' ');
   return sp < 0 ? out.toLowerCase() : out.slice(0, sp).toLowerCase() + out.slice(sp);
