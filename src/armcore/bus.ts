@@ -41,7 +41,7 @@ export class RamRegion {
   }
 }
 
-interface Mapping {
+export interface Mapping {
   readonly base: number;
   readonly end: number; // exclusive
   readonly dev: MmioDevice;
@@ -80,6 +80,9 @@ export class Bus {
       if (start < m.end && m.base < end) throw new Error(`${name} overlaps device ${m.dev.name}`);
     }
   }
+
+  /** The MMIO mappings, sorted by base. */
+  mappings(): readonly Mapping[] { return this.mmio; }
 
   ramAt(pa: number): RamRegion | undefined {
     pa = pa >>> 0;

@@ -54,7 +54,10 @@ export interface Coprocessor {
 /** Why the CPU stopped running, set by whatever stopped it. */
 export type Halt =
   | { kind: 'exit'; code: number }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string }
+  // Not an end: the board asked the run loop to return at the next block boundary (a device
+  // requested poweroff or reboot, an event needs the host). The board clears it.
+  | { kind: 'stop' };
 
 /** Services outside the CPU that instructions call into. */
 export interface CpuHost {

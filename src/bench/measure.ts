@@ -4,7 +4,7 @@
 
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import { createBoard, type BoardStats } from '../soc/board.js';
+import { createBoard, type BoardStats, type RunResult } from '../soc/board.js';
 import { BOARDS } from '../soc/vexpress.js';
 import type { SemihostingIO } from '../armcore/semihosting.js';
 
@@ -26,7 +26,7 @@ export interface ArmadaRun {
   mips: number;
   /** Guest exit status, or null when the run stopped otherwise (budget, error: see `stop`). */
   exitCode: number | null;
-  stop: 'exit' | 'budget' | 'wfi' | 'input' | 'error';
+  stop: RunResult['kind'];
   /** Set when stop is 'error'. */
   error?: string;
   /** What the guest wrote to its stdout and stderr through semihosting. */

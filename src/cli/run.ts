@@ -173,6 +173,14 @@ async function runLoop(cfg: RunConfig, host: RunHost, board: Board): Promise<num
         await host.inputArrived();
         board.resumeInput();
         break;
+      case 'poweroff':
+        flushUart(host);
+        return 0;
+      case 'reboot':
+        // As QEMU does by default: the machine resets and the image runs again.
+        board.reset();
+        break;
+      case 'idle':
       case 'wfi':
         await sleep(1); // nothing can wake it yet but host input or the clock: wait a little
         break;

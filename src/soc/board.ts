@@ -8,12 +8,18 @@ import { Cpu, Mode } from '../armcore/cpu.js';
 import { Engine, type EngineStats } from '../translator/engine.js';
 import { Semihosting, type SemihostingIO } from '../armcore/semihosting.js';
 import { installCp15 } from '../armcore/cp15.js';
-import { Pl011, NullIrqLine, type IrqLine } from './pl011.js';
+import { VirtualClock } from './clock.js';
+import {
+  deviceFactory, deviceTypes, NullIrqLine, type Device, type DeviceHost, type DeviceSpec, type Frame, type InputEvent,
+  type InterruptController, type IrqLine, type IrqRef, type SerialPort,
+} from './device.js';
+import './devices/index.js';
 import { loadImage, largestGap, LoadError, type LoadedImage, type LoadOptions } from './loader.js';
 
-export type DeviceSpec =
-  | { type: 'pl011'; at: number; irq: number };
+export type { DeviceSpec };
 
+/** A region the board names but armada does not model: accesses are logged once and read as zero. */
+export interface TaggedRegion { name: string; at: number; size: number }
 export interface BoardSpec {
   name: string;
   cpu: 'cortex-a9';
@@ -21,6 +27,10 @@ export interface BoardSpec {
   /** Other fixed RAM regions (on-board SRAM, video RAM). */
   extraRam?: readonly { name: string; at: number; size: number }[];
   devices: Record<string, DeviceSpec>;
+  /** The device whose inputs numeric `irq` references name (the GIC). */
+  intc?: string;
+  /** Devices the board has but armada does not model (yet): tagged by name, read as zero. */
+  unimplemented?: readonly TaggedRegion[];
   /** What CPU accesses to physical addresses with nothing mapped do. */
   unmapped: 'raz-wi' | 'abort';
 }
@@ -34,17 +44,30 @@ export interface BoardOptions {
   onGuestError?: (msg: string) => void;
   /** The VFPv3-D32 floating-point unit (default: on, as on the Cortex-A9). */
   vfp?: boolean;
+  /** Virtual nanoseconds per guest instruction (default 1). */
+  nsPerInsn?: number;
+  /** Where the RTC's wall-clock time comes from: a fixed epoch (default, deterministic) or the host. */
+  rtc?: 'fixed' | 'host';
+  /** The fixed epoch for rtc: 'fixed', in ms since 1970 (default 2000-01-01T00:00:00Z). */
+  rtcEpochMs?: number;
 }
 
 export type RunResult =
   | { kind: 'exit'; code: number }     // the guest asked to exit (semihosting)
   | { kind: 'budget' }                 // ran the instructions it was given
-  | { kind: 'wfi' }                    // waiting for an interrupt
+  | { kind: 'wfi' }                    // waiting for an interrupt with no event scheduled
+  | { kind: 'idle'; untilNs: number }  // waiting for an interrupt; the next event is at untilNs (idle: 'return')
+  | { kind: 'poweroff' }               // the guest powered the board off
+  | { kind: 'reboot' }                 // the guest asked for a reboot (call reset() to restart)
   | { kind: 'input' }                  // a semihosting read waits for host input (call resumeInput)
   | { kind: 'error'; message: string };// the guest did something armada stops on
 
 export interface BoardStats extends EngineStats {
   insns: number;
+  /** Virtual time, ns. */
+  virtualNs: number;
+  /** Virtual time skipped while idle in WFI, ns. */
+  idleNs: number;
   ramHostBytes: number;
 }
 
@@ -52,13 +75,13 @@ export interface BoardStats extends EngineStats {
 export class ReadsAsZero implements MmioDevice {
   private warned = false;
   constructor(readonly name: string, readonly size: number, private readonly base: number,
-    private readonly report: (msg: string) => void) {}
+    private readonly report: (msg: string) => void, private readonly why = 'nothing mapped') {}
   read(offset: number, width: Width): number { this.note(offset, width, 'read'); return 0; }
   write(offset: number, width: Width): void { this.note(offset, width, 'write'); }
   private note(offset: number, width: Width, what: string): void {
     if (this.warned) return;
     this.warned = true;
-    this.report(`invalid ${what} at 0x${((this.base + offset) >>> 0).toString(16)}, size ${width} (nothing mapped; reads as zero)`);
+    this.report(`invalid ${what} at 0x${((this.base + offset) >>> 0).toString(16)}, size ${width} (${this.why}; reads as zero)`);
   }
 }
 
@@ -66,13 +89,17 @@ export class Board {
   readonly bus = new Bus();
   readonly cpu: Cpu;
   readonly engine: Engine;
-  readonly uarts = new Map<string, Pl011>();
-  readonly irqs = new Map<string, IrqLine>();
+  readonly clock: VirtualClock;
+  /** Device instances by name, in description order (the interrupt controller first). */
+  readonly devices = new Map<string, Device>();
   readonly ramBase: number;
   readonly ramSize: number;
   readonly semihosting: Semihosting | undefined;
   image: LoadedImage | undefined;
+  private imageBytes: { bytes: Uint8Array; opts: LoadOptions } | undefined;
   private readonly guestErrors = new Set<string>();
+  private stopRequest: 'poweroff' | 'reboot' | null = null;
+  private idleNs = 0;
 
   constructor(readonly spec: BoardSpec, readonly options: BoardOptions = {}) {
     const mib = options.ramMiB ?? spec.ram.defaultMiB;
@@ -85,22 +112,15 @@ export class Board {
     for (const r of spec.extraRam ?? []) this.bus.addRam(r.name, r.at, r.size);
     this.bus.onGuestError = msg => this.guestError(msg);
 
-    for (const [name, d] of Object.entries(spec.devices)) {
-      switch (d.type) {
-        case 'pl011': {
-          const irq = new NullIrqLine();
-          const u = new Pl011(name, irq);
-          u.onGuestError = msg => this.guestError(msg);
-          this.bus.addDevice(d.at, u);
-          this.uarts.set(name, u);
-          this.irqs.set(name, irq);
-          break;
-        }
-      }
+    this.cpu = new Cpu(this.bus);
+    const cpu = this.cpu;
+    this.clock = new VirtualClock(() => cpu.icount, options.nsPerInsn ?? 1);
+    this.createDevices();
+    for (const t of spec.unimplemented ?? []) {
+      this.bus.addDevice(t.at, new ReadsAsZero(t.name, t.size, t.at, m => this.guestError(m), `${t.name} is not modelled`));
     }
     if (spec.unmapped === 'raz-wi') this.fillUnmapped();
 
-    this.cpu = new Cpu(this.bus);
     installCp15(this.cpu);
     this.engine = new Engine(this.cpu, { semihosting: options.semihosting !== undefined, vfp: options.vfp ?? true });
     if (options.semihosting) {
@@ -115,6 +135,80 @@ export class Board {
     this.resetCpu(this.ramBase, false);
   }
 
+  private createDevices(): void {
+    const spec = this.spec;
+    const names = Object.keys(spec.devices);
+    // The interrupt controller first: other devices' outputs connect to its inputs.
+    if (spec.intc !== undefined) {
+      if (!(spec.intc in spec.devices)) throw new Error(`${spec.name}: intc ${spec.intc} is not a device`);
+      names.sort((a, b) => (a === spec.intc ? -1 : b === spec.intc ? 1 : 0));
+    }
+    let intc: InterruptController | undefined;
+    const system = {
+      poweroff: () => this.requestStop('poweroff'),
+      reboot: () => this.requestStop('reboot'),
+    };
+    const epoch = this.options.rtcEpochMs ?? Date.UTC(2000, 0, 1);
+    const wallClockMs = this.options.rtc === 'host' ? () => Date.now()
+      : () => epoch + Math.floor(this.clock.now() / 1e6);
+    for (const name of names) {
+      const d = spec.devices[name]!;
+      const factory = deviceFactory(d.type);
+      if (!factory) throw new Error(`${spec.name}: device ${name} has unknown type ${d.type} (known: ${deviceTypes().join(', ')})`);
+      const refs: readonly IrqRef[] = d.irq === undefined ? [] : Array.isArray(d.irq) ? d.irq : [d.irq as IrqRef];
+      const lines = refs.map(ref => this.irqLineFor(ref, intc, name));
+      const host: DeviceHost = {
+        name,
+        clock: this.clock,
+        irq: (index = 0) => {
+          const l = lines[index];
+          if (!l) throw new Error(`${spec.name}: device ${name} needs interrupt output ${index}, but its description has ${lines.length}`);
+          return l;
+        },
+        guestError: msg => this.guestError(msg),
+        bus: this.bus,
+        system,
+        wallClockMs,
+      };
+      const dev = factory(host, d.params ?? {});
+      this.devices.set(name, dev);
+      const at = d.at;
+      if (typeof at === 'number') {
+        const r = dev.regions['main'];
+        if (!r) throw new Error(`${spec.name}: device ${name} (${d.type}) has no single region; give named bases`);
+        this.bus.addDevice(at, r);
+      } else {
+        for (const [k, base] of Object.entries(at)) {
+          const r = dev.regions[k];
+          if (!r) throw new Error(`${spec.name}: device ${name} (${d.type}) has no region ${k}`);
+          this.bus.addDevice(base, r);
+        }
+      }
+      if (name === spec.intc) {
+        if (!dev.interruptController) throw new Error(`${spec.name}: ${name} (${d.type}) is not an interrupt controller`);
+        intc = dev.interruptController;
+      }
+    }
+  }
+
+  private irqLineFor(ref: IrqRef, intc: InterruptController | undefined, dev: string): IrqLine {
+    const cpu = this.cpu;
+    if (ref === 'cpu:irq') return { set: level => { cpu.irqLine = level; } };
+    if (ref === 'cpu:fiq') return { set: level => { cpu.fiqLine = level; } };
+    if (!intc) {
+      // No controller modelled: the line just holds its level (nothing can take the interrupt).
+      if (this.spec.intc !== undefined) throw new Error(`${this.spec.name}: ${dev} is wired before the interrupt controller`);
+      return new NullIrqLine();
+    }
+    return intc.input(ref);
+  }
+
+  private requestStop(why: 'poweroff' | 'reboot'): void {
+    this.stopRequest = why;
+    // Leave the run loop at the next block boundary.
+    if (!this.cpu.halted) this.cpu.halted = { kind: 'stop' };
+  }
+
   private guestError(msg: string): void {
     if (this.guestErrors.has(msg)) return;
     this.guestErrors.add(msg);
@@ -124,7 +218,7 @@ export class Board {
   /** Map every hole in the 4 GiB physical space to a reads-as-zero region. */
   private fillUnmapped(): void {
     const used: { start: number; end: number }[] = this.bus.ram.map(r => ({ start: r.base, end: r.base + r.size }));
-    for (const d of Object.values(this.spec.devices)) used.push({ start: d.at >>> 0, end: (d.at >>> 0) + 0x1000 });
+    for (const m of this.bus.mappings()) used.push({ start: m.base, end: m.end });
     used.sort((a, b) => a.start - b.start);
     let cur = 0;
     const holes: [number, number][] = [];
@@ -151,9 +245,22 @@ export class Board {
   load(bytes: Uint8Array, opts: LoadOptions = {}): LoadedImage {
     const img = loadImage(this.bus, bytes, opts);
     this.image = img;
+    this.imageBytes = { bytes, opts };
     this.engine.invalidateAll();
     this.resetCpu(img.entry, img.thumb);
     return img;
+  }
+
+  /**
+   * Power-cycle: every device back to its reset state, the CPU reset, and the loaded image loaded
+   * again (as QEMU's system reset restores its ROM images). RAM outside the image keeps its contents.
+   */
+  reset(): void {
+    this.stopRequest = null;
+    for (const d of this.devices.values()) d.reset();
+    this.engine.invalidateAll();
+    if (this.imageBytes) this.load(this.imageBytes.bytes, this.imageBytes.opts);
+    else this.resetCpu(this.ramBase, false);
   }
 
   /**
@@ -166,20 +273,70 @@ export class Board {
     return largestGap(this.image?.extents ?? [], best.base, best.size);
   }
 
-  uart(name = 'uart0'): Pl011 {
-    const u = this.uarts.get(name);
-    if (!u) throw new Error(`${this.spec.name} has no ${name}`);
-    return u;
+  device(name: string): Device {
+    const d = this.devices.get(name);
+    if (!d) throw new Error(`${this.spec.name} has no device ${name} (it has: ${[...this.devices.keys()].join(', ')})`);
+    return d;
   }
 
-  /** Run up to maxInsns instructions (checked at block ends). */
-  run(opts: { maxInsns: number }): RunResult {
+  /** A serial port by device name ('uart0' is the console on vexpress). */
+  uart(name = 'uart0'): SerialPort {
+    const d = this.devices.get(name);
+    if (!d?.serial) throw new Error(`${this.spec.name} has no serial port ${name}`);
+    return d.serial;
+  }
+
+  /** Names of the devices that are serial ports, in description order. */
+  serialPorts(): string[] {
+    return [...this.devices].filter(([, d]) => d.serial).map(([n]) => n);
+  }
+
+  /** The current frame of the display device (the first one, or the one named). */
+  readFrame(name?: string): Frame {
+    for (const [n, d] of this.devices) {
+      if (d.display && (name === undefined || n === name)) return d.display.readFrame();
+    }
+    throw new Error(`${this.spec.name} has no display${name ? ` ${name}` : ''}`);
+  }
+
+  /** Feed a user input event to the device that takes that kind (keyboard, mouse). */
+  input(ev: InputEvent): void {
+    for (const d of this.devices.values()) {
+      if (d.inputSink && d.inputSink.accepts === ev.kind) { d.inputSink.input(ev); return; }
+    }
+    throw new Error(`${this.spec.name} has no device that takes ${ev.kind} input`);
+  }
+
+  /**
+   * Run up to maxInsns instructions, firing device events at their virtual times. With the CPU in
+   * WFI and nothing pending, virtual time skips to the next event (idle: 'skip', the default), or
+   * the run returns { kind: 'idle', untilNs } so that a real-time driver can wait on the host clock.
+   */
+  run(opts: { maxInsns: number; idle?: 'skip' | 'return' }): RunResult {
     const c = this.cpu;
-    if (c.halted) return haltResult(c);
-    const r = this.engine.run(opts.maxInsns);
-    if (r.kind === 'halted') return haltResult(c);
-    if (r.kind === 'wfi' && this.semihosting?.waitingForInput) return { kind: 'input' };
-    return r;
+    const clock = this.clock;
+    const end = c.icount + opts.maxInsns;
+    for (;;) {
+      clock.runDue();
+      const early = this.checkHalt();
+      if (early) return early;
+      const left = end - c.icount;
+      if (left <= 0) return { kind: 'budget' };
+      const r = this.engine.run(Math.min(left, clock.insnsToNextDeadline()));
+      if (r.kind === 'halted') {
+        const h = this.checkHalt();
+        if (h) return h;
+        continue;
+      }
+      if (r.kind === 'wfi') {
+        if (this.semihosting?.waitingForInput) return { kind: 'input' };
+        const next = clock.nextDeadline();
+        if (next === Infinity) return { kind: 'wfi' };
+        if (opts.idle === 'return') return { kind: 'idle', untilNs: next };
+        this.idleNs += Math.max(0, next - clock.now());
+        clock.skipTo(next);
+      }
+    }
   }
 
   /** Host input arrived (or ended) for a guest suspended in a semihosting read. */
@@ -189,24 +346,40 @@ export class Board {
 
   /** Execute one instruction (tracing, debugging). */
   step(): RunResult {
-    const c = this.cpu;
-    if (c.halted) return haltResult(c);
+    this.clock.runDue();
+    const early = this.checkHalt();
+    if (early) return early;
     const r = this.engine.step();
-    if (r.kind === 'halted') return haltResult(c);
+    if (r.kind === 'halted') return this.checkHalt() ?? { kind: 'budget' };
     if (this.semihosting?.waitingForInput) return { kind: 'input' };
     return r;
+  }
+
+  /** A pending stop as a run result; clears a board stop request so the next run goes on. */
+  private checkHalt(): RunResult | null {
+    const c = this.cpu;
+    if (!c.halted) return null;
+    if (c.halted.kind === 'stop') {
+      c.halted = null;
+      const why = this.stopRequest;
+      this.stopRequest = null;
+      return why ? { kind: why } : null;
+    }
+    return haltResult(c);
   }
 
   stats(): BoardStats {
     let ram = 0;
     for (const r of this.bus.ram) ram += r.hostBytes;
-    return { ...this.engine.stats, insns: this.cpu.icount, ramHostBytes: ram };
+    return { ...this.engine.stats, insns: this.cpu.icount, virtualNs: this.clock.now(), idleNs: this.idleNs, ramHostBytes: ram };
   }
 }
 
 function haltResult(c: Cpu): RunResult {
   const h = c.halted!;
-  return h.kind === 'exit' ? { kind: 'exit', code: h.code } : { kind: 'error', message: h.message };
+  if (h.kind === 'exit') return { kind: 'exit', code: h.code };
+  if (h.kind === 'error') return { kind: 'error', message: h.message };
+  return { kind: 'budget' };
 }
 
 export function createBoard(spec: BoardSpec, options: BoardOptions = {}): Board {

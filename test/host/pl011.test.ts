@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Pl011, NullIrqLine, PL011_REGS, PL011_ID, FR_RXFE, FR_TXFE, FR_RXFF, FR_BUSY, INT_RX, INT_TX } from '../../src/soc/pl011.js';
+import { Pl011, NullIrqLine, PL011_REGS, PL011_ID, FR_RXFE, FR_TXFE, FR_RXFF, FR_BUSY, INT_RX, INT_TX } from '../../src/soc/devices/pl011.js';
 
 function uart() {
   const irq = new NullIrqLine();

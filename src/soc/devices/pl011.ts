@@ -5,25 +5,11 @@
 // The register map is data (PL011_REGS); the device class keeps the state and computes its
 // interrupt line in one place (update()).
 
-import type { MmioDevice, Width } from '../armcore/bus.js';
+import type { MmioDevice, Width } from '../../armcore/bus.js';
+import { NullIrqLine, registerDevice, type Device, type DeviceState, type IrqLine, type RegisterSpec, type SerialPort } from '../device.js';
 
-/** An interrupt output. The interrupt controller connects it later; until then it just records the level. */
-export interface IrqLine {
-  set(level: boolean): void;
-}
+export { NullIrqLine, type IrqLine };
 
-export class NullIrqLine implements IrqLine {
-  level = false;
-  set(level: boolean): void { this.level = level; }
-}
-
-export interface RegisterSpec {
-  readonly name: string;
-  readonly offset: number;
-  readonly access: 'rw' | 'ro' | 'wo';
-  readonly reset: number;
-  readonly doc: string;
-}
 
 /** The PL011 registers (ARM PrimeCell UART (PL011) TRM, r1p5, table 3-1). */
 export const PL011_REGS: readonly RegisterSpec[] = [
@@ -56,8 +42,10 @@ const INT_MASK = 0x7ff;
 const LCR_FEN = 1 << 4;
 const FIFO_DEPTH = 16;
 
-export class Pl011 implements MmioDevice {
+export class Pl011 implements MmioDevice, Device, SerialPort {
   readonly size = 0x1000;
+  readonly regions: Record<string, MmioDevice> = { main: this };
+  readonly serial: SerialPort = this;
   // registers
   private flags = 0x90;
   private rsr = 0;
@@ -204,4 +192,30 @@ export class Pl011 implements MmioDevice {
     this.warned.add(msg);
     this.onGuestError(msg);
   }
+
+  saveState(): DeviceState {
+    return {
+      flags: this.flags, rsr: this.rsr, ilpr: this.ilpr, ibrd: this.ibrd, fbrd: this.fbrd, lcr: this.lcr,
+      cr: this.cr, ifls: this.ifls, intEnabled: this.intEnabled, intLevel: this.intLevel, dmacr: this.dmacr,
+      fifo: Array.from(this.fifo), readPos: this.readPos, readCount: this.readCount,
+      backlog: this.backlog.slice(this.backlogPos),
+    };
+  }
+
+  loadState(st: DeviceState): void {
+    const s = st as ReturnType<Pl011['saveState']> & Record<string, number>;
+    this.flags = s.flags; this.rsr = s.rsr; this.ilpr = s.ilpr; this.ibrd = s.ibrd; this.fbrd = s.fbrd;
+    this.lcr = s.lcr; this.cr = s.cr; this.ifls = s.ifls; this.intEnabled = s.intEnabled;
+    this.intLevel = s.intLevel; this.dmacr = s.dmacr;
+    this.fifo.set(s['fifo'] as unknown as number[]);
+    this.readPos = s.readPos; this.readCount = s.readCount;
+    this.backlog = [...(s['backlog'] as unknown as number[])]; this.backlogPos = 0;
+    this.update();
+  }
 }
+
+registerDevice('pl011', host => {
+  const u = new Pl011(host.name, host.irq(0));
+  u.onGuestError = msg => host.guestError(msg);
+  return u;
+});
