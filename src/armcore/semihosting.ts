@@ -367,6 +367,29 @@ export class Semihosting {
     }
   }
 
+  /** Guest handles and errno, for machine snapshots. Host files cannot be carried across. */
+  saveState(): { errno: number; fds: unknown[] } {
+    const fds = this.fds.map((g, h) => {
+      if (g === undefined) return null;
+      if (g.kind === 'file') throw new Error(`cannot snapshot: the guest has a host file open through semihosting (handle ${h})`);
+      if (g.kind === 'static') return { kind: 'static', data: Array.from(g.data), pos: g.pos };
+      return g;
+    });
+    return { errno: this.errno, fds };
+  }
+
+  loadState(st: { errno: number; fds: unknown[] }): void {
+    this.errno = st.errno;
+    this.fds.length = 0;
+    for (const f of st.fds) {
+      const g = f as { kind: string; stream?: 0 | 1 | 2; data?: number[]; pos?: number } | null;
+      if (g === null) this.fds.push(undefined);
+      else if (g.kind === 'stream') this.fds.push({ kind: 'stream', stream: g.stream! });
+      else if (g.kind === 'static') this.fds.push({ kind: 'static', data: Uint8Array.from(g.data!), pos: g.pos! });
+      else throw new Error(`snapshot semihosting handle of unknown kind ${g.kind}`);
+    }
+  }
+
   private alloc(g: GuestFd): number {
     let h = 1;
     while (h < this.fds.length && this.fds[h] !== undefined) h++;

@@ -14,6 +14,7 @@ import {
   type InterruptController, type IrqLine, type IrqRef, type SerialPort,
 } from './device.js';
 import './devices/index.js';
+import { loadSnapshot, saveSnapshot } from './snapshot.js';
 import { loadImage, largestGap, LoadError, type LoadedImage, type LoadOptions } from './loader.js';
 
 export type { DeviceSpec };
@@ -99,7 +100,8 @@ export class Board {
   private imageBytes: { bytes: Uint8Array; opts: LoadOptions } | undefined;
   private readonly guestErrors = new Set<string>();
   private stopRequest: 'poweroff' | 'reboot' | null = null;
-  private idleNs = 0;
+  /** Virtual time (ns) skipped while the CPU idled in WFI. */
+  idleTime = 0;
 
   constructor(readonly spec: BoardSpec, readonly options: BoardOptions = {}) {
     const mib = options.ramMiB ?? spec.ram.defaultMiB;
@@ -333,7 +335,7 @@ export class Board {
         const next = clock.nextDeadline();
         if (next === Infinity) return { kind: 'wfi' };
         if (opts.idle === 'return') return { kind: 'idle', untilNs: next };
-        this.idleNs += Math.max(0, next - clock.now());
+        this.idleTime += Math.max(0, next - clock.now());
         clock.skipTo(next);
       }
     }
@@ -368,10 +370,16 @@ export class Board {
     return haltResult(c);
   }
 
+  /** The complete machine state as bytes (see snapshot.ts). */
+  saveSnapshot(): Uint8Array { return saveSnapshot(this); }
+
+  /** Restore a snapshot taken of a board with the same description and RAM size. */
+  loadSnapshot(bytes: Uint8Array): void { loadSnapshot(this, bytes); }
+
   stats(): BoardStats {
     let ram = 0;
     for (const r of this.bus.ram) ram += r.hostBytes;
-    return { ...this.engine.stats, insns: this.cpu.icount, virtualNs: this.clock.now(), idleNs: this.idleNs, ramHostBytes: ram };
+    return { ...this.engine.stats, insns: this.cpu.icount, virtualNs: this.clock.now(), idleNs: this.idleTime, ramHostBytes: ram };
   }
 }
 
