@@ -57,8 +57,8 @@ export const CTL_ALLOWED = new Set(['MRS', 'MSR_reg', 'MSR_imm', 'MRS_T1', 'MSR_
 export function eligible(e: Encoding): boolean {
   // branches, system, coprocessor and exception-generating instructions are excluded
   if (e.group === 'ctl' && !CTL_ALLOWED.has(e.name)) return false;
-  // VFP needs the FPU enabled and operand seeding of its own: the VFP random tester (system
-  // issue) covers it. Drawn here with the FPU off, they only test UNDEF paths and derail runs.
+  // VFP needs the FPU enabled and operand seeding of its own: the VFP mode (vfp.ts, --vfp)
+  // covers it. Drawn here with the FPU off, they only test UNDEF paths and derail runs.
   if (e.group === 'vfp') return false;
   if (e.gen?.skip && !CTL_ALLOWED.has(e.name)) return false;
   if (EXCLUDED[e.name]) return false;

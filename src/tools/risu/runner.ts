@@ -26,6 +26,10 @@ export interface RisuOptions {
   keep?: boolean;
   /** Run these sequences instead of generating them (regression replay). */
   sequences?: Sequence[];
+  /** VFP mode: VFP instructions only, D0-D31/FPSCR seeded and dumped (src/tools/risu/vfp.ts). */
+  vfp?: boolean;
+  /** VFP mode with short vectors (FPSCR.LEN/STRIDE != 0 per sequence). */
+  vector?: boolean;
 }
 
 export interface Mismatch {
@@ -42,6 +46,8 @@ export interface RisuResult {
   seed: number;
   sequences: number;
   instructions: number;
+  /** Instructions of the 'vfp' group among them. */
+  vfpInstructions: number;
   mismatches: Mismatch[];
   /** Problems running either side (build failure, crash, timeout, missing output). */
   errors: string[];
@@ -109,8 +115,8 @@ export function runArmada(elf: string, timeoutMs: number): Promise<Out> {
 export function parseDump(stdout: string): Map<number, string> {
   const m = new Map<number, string>();
   for (const line of stdout.split('\n')) {
-    const mm = /^S([0-9a-f]{8}):([0-9a-f]+):([0-9a-f]+)\r?$/.exec(line);
-    if (mm) m.set(parseInt(mm[1]!, 16), `${mm[2]}:${mm[3]}`);
+    const mm = /^S([0-9a-f]{8}):([0-9a-f]+):([0-9a-f]+)(?::([0-9a-f]+))?\r?$/.exec(line);
+    if (mm) m.set(parseInt(mm[1]!, 16), `${mm[2]}:${mm[3]}` + (mm[4] !== undefined ? `:${mm[4]}` : ''));
   }
   return m;
 }
@@ -134,8 +140,8 @@ function faultSite(seq: Sequence, addrs: number[] | undefined, kind: number, lr:
 }
 
 export function describeDiff(q: string, a: string, seq?: Sequence, addrs?: number[]): string {
-  const [qs, qm] = q.split(':') as [string, string];
-  const [as, am] = a.split(':') as [string, string];
+  const [qs, qm, qv] = q.split(':') as [string, string, string | undefined];
+  const [as, am, av] = a.split(':') as [string, string | undefined, string | undefined];
   const qw = words(qs), aw = words(as);
   const lines: string[] = [];
   lines.push('  state        QEMU      armada');
@@ -158,19 +164,71 @@ export function describeDiff(q: string, a: string, seq?: Sequence, addrs?: numbe
   }
   if (shown > 16) lines.push(`  ... ${shown - 16} more differing memory words`);
   if (shown === 0) lines.push('  memory window identical');
+  if (qv !== undefined || av !== undefined) lines.push(...describeVfpDiff(words(qv ?? ''), words(av ?? '')));
   return lines.join('\n');
 }
 
-export function reproduceCommand(iset: RisuISet, seed: number, seqs: number, length: number, only?: number): string {
-  return `node dist/tools/risu/cli.js --iset ${iset} --seed ${seed} --seqs ${seqs} --len ${length}` + (only !== undefined ? ` --only ${only}` : '');
+/** D registers (as hi:lo, with the S view for D0-D15) that differ, FPSCR and FPEXC. */
+function describeVfpDiff(q: number[], a: number[]): string[] {
+  const lines: string[] = [];
+  const d = (w: number[], i: number) => w[2 * i + 1] === undefined ? '-----------------' : `${hex8(w[2 * i + 1]!)}_${hex8(w[2 * i]!)}`;
+  for (let i = 0; i < 32; i++) {
+    if (q[2 * i] === a[2 * i] && q[2 * i + 1] === a[2 * i + 1]) continue;
+    const sv = i < 16 ? ` (s${2 * i + 1}:s${2 * i})` : '';
+    lines.push(`  d${String(i).padEnd(9)} ${d(q, i)}  ${d(a, i)}  <--${sv}`);
+  }
+  if (lines.length === 0) lines.push('  D0-D31 identical');
+  for (const [k, name] of [[64, 'fpscr'], [65, 'fpexc']] as const) {
+    const mark = q[k] !== a[k] ? `  <--${name === 'fpscr' ? ` (differing bits ${hex8((q[k] ?? 0) ^ (a[k] ?? 0))})` : ''}` : '';
+    lines.push(`  ${name.padEnd(10)} ${hex8(q[k] ?? 0)}  ${a[k] === undefined ? '--------' : hex8(a[k]!)}${mark}`);
+  }
+  // the FPSCR trace: FPSCR after instruction k
+  let first = true;
+  for (let k = 66; k < Math.max(q.length, a.length); k++) {
+    if (q[k] === a[k]) continue;
+    if (first) { lines.push('  FPSCR after instruction k (traced), where it differs:'); first = false; }
+    lines.push(`  fpscr[${k - 66}]`.padEnd(13) + `${hex8(q[k] ?? 0)}  ${a[k] === undefined ? '--------' : hex8(a[k]!)}  <-- ` +
+      `(differing bits ${hex8((q[k] ?? 0) ^ (a[k] ?? 0))})`);
+  }
+  return lines;
+}
+
+export function reproduceCommand(iset: RisuISet, seed: number, seqs: number, length: number, only?: number, vfp = false,
+  vector = false): string {
+  return `node dist/tools/risu/cli.js${vfp ? ' --vfp' : ''}${vector ? ' --vector' : ''} --iset ${iset} --seed ${seed} --seqs ${seqs} --len ${length}` +
+    (only !== undefined ? ` --only ${only}` : '');
+}
+
+const RMODES = ['RN', 'RP', 'RM', 'RZ'];
+
+/** FPSCR as its fields, for reports. */
+export function describeFpscr(v: number): string {
+  const bits = [['FZ', 24], ['DN', 25], ['AHP', 26], ['QC', 27]] as const;
+  const on = bits.filter(([, b]) => (v >>> b) & 1).map(([n]) => n);
+  const flags = [['IOC', 0], ['DZC', 1], ['OFC', 2], ['UFC', 3], ['IXC', 4], ['IDC', 7]] as const;
+  const fl = flags.filter(([, b]) => (v >>> b) & 1).map(([n]) => n);
+  const vec = (v >>> 16) & 0x37 ? ` LEN=${(v >>> 16) & 7} STRIDE=${(v >>> 20) & 3}` : '';
+  return `${hex8(v)} (NZCV=${((v >>> 28) & 15).toString(2).padStart(4, '0')} ${RMODES[(v >>> 22) & 3]}${vec}` +
+    `${on.length ? ' ' + on.join(' ') : ''}${fl.length ? ' flags ' + fl.join(' ') : ''})`;
 }
 
 export function sequenceReport(seq: Sequence, iset: RisuISet, seed: number, seqs: number, length: number): string {
-  const lines = [`sequence ${seq.index} of image seed ${seed} (${iset}), sequence seed 0x${hex8(seq.seed)}`,
-    `reproduce: ${reproduceCommand(iset, seed, seqs, length, seq.index)}`, 'instructions:'];
-  for (const i of seq.insns) lines.push(`  ${formatInsn(i)}`);
+  const vfp = seq.vfp !== undefined;
+  const vector = vfp && ((seq.vfp!.fpscr >>> 16) & 0x37) !== 0;
+  const lines = [`sequence ${seq.index} of image seed ${seed} (${iset}${vfp ? ', VFP' : ''}${vector ? ' short vectors' : ''}), ` +
+    `sequence seed 0x${hex8(seq.seed)}`,
+    `reproduce: ${reproduceCommand(iset, seed, seqs, length, seq.index, vfp, vector)}`, 'instructions:'];
+  seq.insns.forEach((i, k) => lines.push(`  ${String(k).padStart(2)} ${i.pre ? `(${i.pre.map(x => x.trim()).join('; ')}) ` : ''}${formatInsn(i)}` +
+    (i.trace ? ` {trace${i.trace === 'clear' ? ', clear flags' : ''}}` : '')));
   lines.push('initial: ' + seq.regs.slice(0, 13).map((v, i) => `r${i}=${hex8(v)}`).join(' ') +
     ` lr=${hex8(seq.regs[13]!)} cpsr.flags=${hex8(seq.regs[14]!)}`);
+  if (seq.vfp) {
+    const w = seq.vfp.dregs;
+    const ds: string[] = [];
+    for (let i = 0; i < 32; i++) ds.push(`d${i}=${hex8(w[2 * i + 1]!)}_${hex8(w[2 * i]!)}`);
+    for (let i = 0; i < 32; i += 4) lines.push(`  ${ds.slice(i, i + 4).join(' ')}`);
+    lines.push(`  fpscr=${describeFpscr(seq.vfp.fpscr)} sp=${hex8(seq.spValue ?? 0)}${seq.bigEndian ? ' CPSR.E=1 (big-endian)' : ''}`);
+  }
   return lines.join('\n');
 }
 
@@ -180,9 +238,12 @@ export async function runRisu(o: RisuOptions): Promise<RisuResult> {
   const all: Sequence[] = o.sequences ? [...o.sequences] : [];
   for (let i = 0; !o.sequences && i < o.seqs; i++) {
     if (o.only !== undefined && i !== o.only) continue;
-    all.push(generateSequence(o.iset, o.seed, i, o.length));
+    all.push(generateSequence(o.iset, o.seed, i, o.length, o.vfp ?? false, o.vector ?? false));
   }
-  const res: RisuResult = { iset: o.iset, seed: o.seed, sequences: all.length, instructions: all.reduce((n, s) => n + s.insns.length, 0), mismatches: [], errors: [] };
+  const res: RisuResult = {
+    iset: o.iset, seed: o.seed, sequences: all.length, instructions: all.reduce((n, s) => n + s.insns.length, 0),
+    vfpInstructions: all.reduce((n, s) => n + s.insns.filter(i => i.encoding.group === 'vfp').length, 0), mismatches: [], errors: [],
+  };
   const dir = mkdtempSync(join(tmpdir(), 'risu-'));
   try {
     let elf: string;
