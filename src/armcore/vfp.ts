@@ -6,8 +6,14 @@ import { FPContext } from './softfloat.js';
 export const A9_FPSID = 0x41033090;
 /** MVFR0 of QEMU 7.2's cortex-a9 (read on qemu-system-arm 7.2): short vectors, 32 D registers. */
 export const A9_MVFR0 = 0x11110222;
-/** MVFR1 of QEMU 7.2's cortex-a9 (NEON and half-precision fields). */
-export const A9_MVFR1 = 0x01111111;
+/**
+ * MVFR1: FZ and default-NaN modes, VFP half-precision conversions, and no Advanced SIMD.
+ * QEMU 7.2's cortex-a9 reports 0x01111111 (NEON present), and armada does not implement NEON
+ * yet: Linux sets HWCAP_NEON from these fields and glibc then picks NEON string functions, which
+ * would be UNDEFINED here (busybox died with SIGILL). A deliberate difference from QEMU until NEON
+ * exists; then this goes back to QEMU's value.
+ */
+export const A9_MVFR1 = 0x01000011;
 /** FPEXC.EN. QEMU keeps only this bit of FPEXC writes. */
 export const FPEXC_EN = 0x40000000;
 

@@ -34,7 +34,9 @@ const golden = (name: string) => readFileSync(DIR + name, 'utf8').split('\n').fi
 
 describe.each(['arm', 'thumb'])('VFP probe, %s build, against QEMU', build => {
   it.skipIf(!existsSync(`${DIR}golden-${build}.txt`))('prints what QEMU printed', () => {
-    const want = golden(`golden-${build}.txt`);
+    // The one deliberate difference: MVFR1 reports no Advanced SIMD (QEMU: 01111111, NEON).
+    const want = golden(`golden-${build}.txt`).map(l => l === 'sysregs 41033090 11110222 01111111 40000000'
+      ? 'sysregs 41033090 11110222 01000011 40000000' : l);
     const got = runProbe(`${DIR}probe-${build}.elf`).split('\n').filter(l => /^[a-z0-9.]+ [0-9a-f]{8}/.test(l));
     expect(want.length).toBeGreaterThan(1000);
     const diffs: string[] = [];
