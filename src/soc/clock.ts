@@ -88,11 +88,17 @@ export class VirtualClock {
     if (ns > now) this.offsetNs += ns - now;
   }
 
+  /** Called when a timer is armed before every other deadline: the board ends the CPU's current
+   * run slice, which was sized to the old deadline, so that the new one is not missed. */
+  onEarlierDeadline: (() => void) | null = null;
+
   /** @internal recompute the earliest deadline (timers call this when re-armed). */
   rescan(): void {
     let n = Infinity;
     for (const t of this.timers) if (t.deadline < n) n = t.deadline;
+    const earlier = n < this.next;
     this.next = n;
+    if (earlier) this.onEarlierDeadline?.();
   }
 
   saveState(): ClockState {
