@@ -17,7 +17,7 @@ import { VfpState } from './vfp.js';
 import { Mmu, Access, type MmuRegs, PERM_PR, PERM_PW, PERM_UR, PERM_UW } from './mmu.js';
 
 export const enum Mode {
-  USR = 0x10, FIQ = 0x11, IRQ = 0x12, SVC = 0x13, ABT = 0x17, UND = 0x1b, SYS = 0x1f,
+  USR = 0x10, FIQ = 0x11, IRQ = 0x12, SVC = 0x13, MON = 0x16, ABT = 0x17, UND = 0x1b, SYS = 0x1f,
 }
 
 /** Bank index per mode (0 = usr/sys), -1 for modes this CPU does not implement. */
@@ -29,11 +29,12 @@ export function bankOf(mode: number): number {
     case Mode.SVC: return 3;
     case Mode.ABT: return 4;
     case Mode.UND: return 5;
+    case Mode.MON: return 6;
     default: return -1;
   }
 }
 
-export const enum TrapKind { Undefined = 1, Svc, PrefetchAbort, DataAbort, Breakpoint }
+export const enum TrapKind { Undefined = 1, Svc, PrefetchAbort, DataAbort, Breakpoint, Smc }
 
 export class GuestTrap {
   constructor(readonly kind: TrapKind, readonly name: string) {}
@@ -42,6 +43,7 @@ export const UNDEF = new GuestTrap(TrapKind.Undefined, 'undefined instruction');
 export const SVC = new GuestTrap(TrapKind.Svc, 'supervisor call');
 export const PABORT = new GuestTrap(TrapKind.PrefetchAbort, 'prefetch abort');
 export const DABORT = new GuestTrap(TrapKind.DataAbort, 'data abort');
+export const SMC = new GuestTrap(TrapKind.Smc, 'secure monitor call');
 
 /** A coprocessor (CP15 now, the debug and VFP coprocessors later). undefined/false = UNDEFINED. */
 export interface Coprocessor {
@@ -76,6 +78,14 @@ const ITLB_MASK = ITLB_SIZE - 1;
 
 const SCTLR_M = 1, SCTLR_A = 2;
 
+// Code-write detection. A write-TLB entry of a page holding translated code is tagged
+// vpn | CODE_TAG, so the inline fast path (tag === vpn) misses and storeSlow() finds the entry
+// at once: it checks the page's mask of 64-byte lines holding code and calls host.codeWritten
+// only when the store touches one. Data sharing a page with code thus costs a call and a mask
+// test, not a flush or a table walk.
+const CODE_TAG = 1 << 20;
+const NO_CODE = new Uint32Array(2);
+
 /**
  * One privilege level's software TLB. The CPU keeps two (privileged, User) and points its tlb*
  * fields at the current mode's set, so that a mode change costs nothing and translations of one
@@ -92,8 +102,40 @@ class TlbSet {
   /** Instruction-fetch translations (MMU on only): virtual page -> physical page base. */
   readonly iTag = new Int32Array(ITLB_SIZE).fill(-1);
   readonly iPa = new Int32Array(ITLB_SIZE);
-  constructor(dummy: DataView) { this.rView.fill(dummy); this.wView.fill(dummy); }
-  flush(): void { this.rTag.fill(-1); this.wTag.fill(-1); this.wPage.fill(-1); this.iTag.fill(-1); }
+  /** Write entries tagged vpn | CODE_TAG (pages holding code): the page's code-line mask. */
+  readonly cMask: Uint32Array[] = new Array(TLB_SIZE);
+  constructor(dummy: DataView) { this.rView.fill(dummy); this.wView.fill(dummy); this.cMask.fill(NO_CODE); }
+  /**
+   * The virtual range covering every entry filled from a mapping larger than a page (QEMU's
+   * large-page rule): an invalidation by MVA inside it must flush the whole set, since the one
+   * architectural TLB entry of a section spans many of these per-page entries. -1 = none.
+   */
+  lpAddr = -1;
+  lpMask = -1;
+  flush(): void {
+    this.rTag.fill(-1); this.wTag.fill(-1); this.wPage.fill(-1); this.iTag.fill(-1);
+    this.lpAddr = -1; this.lpMask = -1;
+  }
+  /** Record an entry of a mapping of 2^size bytes at va (size > 12). */
+  addLarge(va: number, size: number): void {
+    let mask = (~((2 ** size) - 1)) | 0;
+    if (this.lpAddr === -1 && this.lpMask === -1) { this.lpAddr = va & mask; this.lpMask = mask; return; }
+    mask &= this.lpMask;
+    while (((this.lpAddr ^ va) & mask) !== 0) mask <<= 1;
+    this.lpAddr = this.lpAddr & mask; this.lpMask = mask;
+  }
+  /** Drop the entries of virtual page vpn; the whole set if it lies in the large-page range. */
+  flushPage(vpn: number): void {
+    const va = (vpn << PAGE_SHIFT) | 0;
+    if (this.lpMask !== -1 || this.lpAddr !== -1) {
+      if ((va & this.lpMask) === this.lpAddr) { this.flush(); return; }
+    }
+    const i = vpn & TLB_MASK;
+    if (this.rTag[i] === vpn) this.rTag[i] = -1;
+    if ((this.wTag[i]! & ~CODE_TAG) === vpn) { this.wTag[i] = -1; this.wPage[i] = -1; }
+    const k = vpn & ITLB_MASK;
+    if (this.iTag[k] === vpn) this.iTag[k] = -1;
+  }
 }
 
 // Short-descriptor fault status values (DFSR/IFSR[10,3:0]).
@@ -117,15 +159,18 @@ export class Cpu implements MmuRegs {
   mode: number = Mode.SVC;
 
   // Banks: 0 usr/sys, 1 fiq, 2 irq, 3 svc, 4 abt, 5 und
-  readonly bankR13 = new Int32Array(6);
-  readonly bankR14 = new Int32Array(6);
-  readonly spsrBank = new Int32Array(6);
+  readonly bankR13 = new Int32Array(7);
+  readonly bankR14 = new Int32Array(7);
+  readonly spsrBank = new Int32Array(7);
   readonly usrR8to12 = new Int32Array(5);
   readonly fiqR8to12 = new Int32Array(5);
 
   // System control state the core itself needs; CP15 (system issue) owns the rest.
   sctlr = 0x00c50078; // Cortex-A9 reset value: M=0, V=0, TE=0, EE=0
   vbar = 0;
+  // Security Extensions (CP15 reads and writes them here). The CPU is always in the Secure state:
+  // leaving Monitor mode with SCR.NS=1 stops the run (Non-secure state is not modelled).
+  scr = 0; mvbar = 0;
   dfsr = 0; dfar = 0; ifsr = 0; ifar = 0;
   // Translation registers (CP15 reads and writes them here; the Mmu walks with them).
   ttbr0 = 0; ttbr1 = 0; ttbcr = 0; dacr = 0; contextidr = 0; fcseidr = 0;
@@ -148,6 +193,13 @@ export class Cpu implements MmuRegs {
 
   /** Instructions executed (exact at block boundaries). */
   icount = 0;
+  /**
+   * Set (by a device, through the board) to make the run loop return at the next block
+   * boundary, before its budget is used up; the engine clears it when it returns.
+   */
+  exitRequest = false;
+  /** Set by hot-tier code when a guest trap leaves it: the trapping instruction's index. */
+  hotTrapIndex = 0;
   halted: Halt | null = null;
 
   readonly cp: (Coprocessor | undefined)[] = new Array(16).fill(undefined);
@@ -169,9 +221,12 @@ export class Cpu implements MmuRegs {
   tlbWPage: Int32Array; // physical page of each write entry
   itlbTag: Int32Array;
   itlbPa: Int32Array;
+  tlbCMask: Uint32Array[];
   private readonly tlbSets: [TlbSet, TlbSet];
   /** Physical pages holding translated code (index pa >>> 12); 1 = has code. */
   readonly codePages = new Uint8Array(1 << 20);
+  /** Per code page: a 64-bit mask (two words) of its 64-byte lines holding translated code. */
+  private readonly codeMasks = new Map<number, Uint32Array>();
 
   constructor(readonly bus: Bus) {
     const dummy = new DataView(new ArrayBuffer(8));
@@ -179,8 +234,11 @@ export class Cpu implements MmuRegs {
     const t = this.tlbSets[0];
     this.tlbRTag = t.rTag; this.tlbWTag = t.wTag; this.tlbROff = t.rOff; this.tlbWOff = t.wOff;
     this.tlbRView = t.rView; this.tlbWView = t.wView; this.tlbWPage = t.wPage;
-    this.itlbTag = t.iTag; this.itlbPa = t.iPa;
+    this.itlbTag = t.iTag; this.itlbPa = t.iPa; this.tlbCMask = t.cMask;
     this.mmu = new Mmu(this, pa => this.walkRead(pa));
+    // Writes that bypass the CPU's TLB (semihosting, DMA, the slow path) reach the engine too.
+    bus.codePages = this.codePages;
+    bus.onCodeWrite = (pa, len) => this.host.codeWritten?.(pa, len);
   }
 
   /** Make the TLB set of privilege level `user` (1) or privileged (0) the current one. */
@@ -188,7 +246,7 @@ export class Cpu implements MmuRegs {
     const t = this.tlbSets[user]!;
     this.tlbRTag = t.rTag; this.tlbWTag = t.wTag; this.tlbROff = t.rOff; this.tlbWOff = t.wOff;
     this.tlbRView = t.rView; this.tlbWView = t.wView; this.tlbWPage = t.wPage;
-    this.itlbTag = t.iTag; this.itlbPa = t.iPa;
+    this.itlbTag = t.iTag; this.itlbPa = t.iPa; this.tlbCMask = t.cMask;
   }
 
   /**
@@ -246,6 +304,9 @@ export class Cpu implements MmuRegs {
     }
     r[13] = this.bankR13[nb]!; r[14] = this.bankR14[nb]!;
     this.mode = m;
+    if (old === Mode.MON && (this.scr & 1) !== 0 && this.halted === null) {
+      this.halted = { kind: 'error', message: 'leaving Monitor mode with SCR.NS=1: the Non-secure state is not modelled' };
+    }
     if ((old === Mode.USR) !== (m === Mode.USR)) {
       this.selectTlb(m === Mode.USR ? 1 : 0);
       // Virtual-PC keyed caches hold blocks whose fetch permission was checked for the other level.
@@ -301,8 +362,8 @@ export class Cpu implements MmuRegs {
   }
 
   /**
-   * Exception entry (no Security or Virtualization Extensions, as QEMU's vexpress-a9 without
-   * secure=on). `lr` is the value R14 of the new mode receives.
+   * Exception entry in the Secure state (no Virtualization Extensions); Monitor mode entry goes
+   * through enterMonitor. `lr` is the value R14 of the new mode receives.
    */
   enterException(mode: Mode, vectorOffset: number, lr: number, maskF: boolean, maskA: boolean): void {
     const saved = this.cpsr;
@@ -335,12 +396,23 @@ export class Cpu implements MmuRegs {
         this.enterException(Mode.ABT, 0x0c, addr + 4, false, true); break;
       case TrapKind.DataAbort:
         this.enterException(Mode.ABT, 0x10, addr + 8, false, true); break;
+      case TrapKind.Smc:
+        // SMC is 32 bits in both instruction sets: LR = the next instruction.
+        this.enterMonitor(0x08, addr + 4); break;
     }
+  }
+
+  /** Exception entry to Monitor mode (SMC, or IRQ/FIQ routed by SCR): vectors at MVBAR. */
+  enterMonitor(vectorOffset: number, lr: number): void {
+    this.enterException(Mode.MON, vectorOffset, lr, true, true);
+    this.pc = ((this.mvbar & ~0x1f) + vectorOffset) >>> 0;
   }
 
   /** IRQ/FIQ entry between blocks; `pc` is the next instruction to run. */
   takeInterrupt(fiq: boolean): void {
     const ret = this.pc + 4;
+    // SCR.FIQ / SCR.IRQ route the interrupt to Monitor mode.
+    if (this.scr & (fiq ? 4 : 2)) { this.enterMonitor(fiq ? 0x1c : 0x18, ret); return; }
     if (fiq) this.enterException(Mode.FIQ, 0x1c, ret, true, true);
     else this.enterException(Mode.IRQ, 0x18, ret, false, true);
   }
@@ -391,6 +463,18 @@ export class Cpu implements MmuRegs {
   }
 
   /**
+   * TLB invalidation by MVA (TLBIMVA, TLBIMVAA and their forms): drop the entries of that page in
+   * both privilege levels' sets, whatever their ASID (QEMU's TLB is not ASID-tagged either).
+   */
+  flushTlbPage(mva: number): void {
+    const vpn = mva >>> PAGE_SHIFT;
+    this.tlbSets[0].flushPage(vpn);
+    this.tlbSets[1].flushPage(vpn);
+    // The jump cache is keyed by virtual PC: dropping it all is cheap and always correct.
+    this.host.tlbFlushed?.();
+  }
+
+  /**
    * Translate a virtual address for a data access: unprivileged if `user` or in User mode.
    * MMU off: the FCSE-modified address. MMU on: the table walk; a fault raises the Data Abort.
    */
@@ -423,25 +507,65 @@ export class Cpu implements MmuRegs {
       if (this.mode === Mode.USR) { canR = (p & PERM_UR) !== 0; canW = (p & PERM_UW) !== 0; }
       else { canR = (p & PERM_PR) !== 0; canW = (p & PERM_PW) !== 0; }
     }
+    if (this.sctlr & SCTLR_M) this.noteLarge(va);
     const page = pa >>> PAGE_SHIFT;
-    if (this.codePages[page]) canW = false;
     const dv = region.chunk(pa);
     const off = ((pa - region.base) & (CHUNK_SIZE - 1)) & ~0xfff;
     const vpn = va >>> PAGE_SHIFT;
     const i = vpn & TLB_MASK;
-    if (canW) { this.tlbWTag[i] = vpn; this.tlbWView[i] = dv; this.tlbWOff[i] = off; this.tlbWPage[i] = page; }
+    if (canW) {
+      const code = this.codePages[page] !== 0;
+      this.tlbWTag[i] = code ? vpn | CODE_TAG : vpn; this.tlbWView[i] = dv; this.tlbWOff[i] = off; this.tlbWPage[i] = page;
+      this.tlbCMask[i] = code ? this.codeMask(page) : NO_CODE;
+    }
     if (canR) { this.tlbRTag[i] = vpn; this.tlbRView[i] = dv; this.tlbROff[i] = off; }
     return write ? canW : canR;
   }
 
-  /** A physical page now holds translated code: stop fast-path writes to it. */
+  /** The code-line mask of a physical page (created on first use, kept). */
+  codeMask(page: number): Uint32Array {
+    let m = this.codeMasks.get(page);
+    if (!m) { m = new Uint32Array(2); this.codeMasks.set(page, m); }
+    return m;
+  }
+
+  /** Physical bytes [pa, pa + len) (within one page) now hold translated code. */
+  markCode(pa: number, len: number): void {
+    const page = pa >>> PAGE_SHIFT;
+    const m = this.codeMask(page);
+    const last = ((pa & 0xfff) + len - 1) >>> 6;
+    for (let l = (pa & 0xfff) >>> 6; l <= last; l++) m[l >>> 5] |= 1 << (l & 31);
+    this.markCodePage(page);
+  }
+
+  /** A physical page now holds translated code: send fast-path writes to it through storeSlow. */
   markCodePage(page: number): void {
     if (this.codePages[page]) return;
     this.codePages[page] = 1;
+    const m = this.codeMask(page);
     for (const t of this.tlbSets) {
       const wp = t.wPage, wt = t.wTag;
-      for (let i = 0; i < TLB_SIZE; i++) if (wp[i] === page) { wt[i] = -1; wp[i] = -1; }
+      for (let i = 0; i < TLB_SIZE; i++) {
+        if (wp[i] === page && wt[i]! >= 0) { wt[i] = wt[i]! | CODE_TAG; t.cMask[i] = m; }
+      }
     }
+  }
+
+  /** A physical page holds no translated code any more (its entries keep the cheap check). */
+  unmarkCodePage(page: number): void {
+    this.codePages[page] = 0;
+    this.codeMasks.get(page)?.fill(0);
+  }
+
+  /** A store through a write entry of a code page (see CODE_TAG); the access is within the page. */
+  private storeCodePage(i: number, va: number, width: 1 | 2 | 4, v: number): void {
+    const off = va & 0xfff, m = this.tlbCMask[i]!;
+    const l0 = off >>> 6, l1 = (off + width - 1) >>> 6;
+    if (((m[l0 >>> 5]! >>> (l0 & 31)) | (m[l1 >>> 5]! >>> (l1 & 31))) & 1) {
+      this.host.codeWritten?.(((this.tlbWPage[i]! << PAGE_SHIFT) | off) >>> 0, width);
+    }
+    const dv = this.tlbWView[i]!, o = this.tlbWOff[i]! + off;
+    if (width === 4) dv.setInt32(o, v, true); else if (width === 2) dv.setUint16(o, v, true); else dv.setUint8(o, v);
   }
 
   ld32(va: number): number {
@@ -514,6 +638,11 @@ export class Cpu implements MmuRegs {
 
   storeSlow(va: number, width: 1 | 2 | 4, v: number, user: boolean): void {
     va = va >>> 0;
+    if (!user) {
+      // Entries exist only while SCTLR.A = 0 and CPSR.E = 0 (fill() and flushTlb() see to it).
+      const vpn = va >>> PAGE_SHIFT, i = vpn & TLB_MASK;
+      if (this.tlbWTag[i] === (vpn | CODE_TAG) && (va & 0xfff) + width <= 0x1000) { this.storeCodePage(i, va, width, v); return; }
+    }
     if (width > 1 && (va & (width - 1)) !== 0 && (this.sctlr & SCTLR_A) !== 0) this.dataAbort(va, FSR_ALIGNMENT, true);
     if (width > 1 && ((va & 0xfff) + width > 0x1000)) {
       if (this.e) v = width === 4 ? bswap32(v) : bswap16(v);
@@ -524,7 +653,7 @@ export class Cpu implements MmuRegs {
     }
     const pa = this.translate(va, true, user);
     if (this.paHi !== 0) return;
-    if (this.codePages[pa >>> PAGE_SHIFT]) this.host.codeWritten?.(pa, width);
+    // (A write to a page with code is seen by storeCodePage() after the fill, or by the bus.)
     if (!user && this.e === 0 && (this.sctlr & SCTLR_A) === 0 && this.fill(va, pa, true)) {
       if (width === 4) this.st32(va, v); else if (width === 2) this.st16(va, v); else this.st8(va, v);
       return;
@@ -572,8 +701,15 @@ export class Cpu implements MmuRegs {
     }
     // (PA bits [39:32] of a supersection are not modelled for fetches: the low 32 bits are used.)
     const pa = mmu.res.pa;
+    this.noteLarge(va);
     this.itlbTag[i] = vpn; this.itlbPa[i] = (pa & ~0xfff) | 0;
     return pa;
+  }
+
+  /** After a walk for the current level that fills a TLB entry: track mappings above 4 KiB. */
+  private noteLarge(va: number): void {
+    const size = this.mmu.res.size;
+    if (size > PAGE_SHIFT) this.tlbSets[this.mode === Mode.USR ? 1 : 0].addLarge(va, size);
   }
 }
 

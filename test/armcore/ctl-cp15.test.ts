@@ -111,8 +111,11 @@ describe('privilege and undefined registers', () => {
     }
   });
   it('an unknown CP15 register is UNDEFINED', () => {
-    const m = run([MRC(0, 0, 3, 3, 3)]);
-    expect(m.cpu.mode).toBe(Mode.UND);
+    // (c3 is no example: QEMU answers DACR at every opc1/CRm/opc2 of CRn=3.)
+    for (const insn of [MRC(0, 0, 11, 0, 0), MRC(1, 0, 0, 0, 2), MCR(0, 0, 0, 0, 0), MRC(0, 0, 7, 5, 0), MRC(0, 0, 9, 12, 6)]) {
+      const m = run([insn]);
+      expect(m.cpu.mode).toBe(Mode.UND);
+    }
   });
   it('absent coprocessors, cp8-13, CDP, LDC, STC and MRRC/MCRR on CP15 are UNDEFINED', () => {
     const words = [
@@ -146,4 +149,59 @@ describe('privilege and undefined registers', () => {
     expect([m.cpu.r[2], m.cpu.r[3]]).toEqual([0x11, 0x22]);
     expect(stored).toEqual([7, 8]);
   });
+});
+
+// Regressions found with firmware/probes/cp15 against QEMU 7.2: encodings armada made UNDEFINED
+// where QEMU answers (and the values QEMU gives). Each word is `mrc/mcr p15, opc1, r0, CRn, CRm, opc2`.
+describe('CP15 encodings QEMU answers (regressions)', () => {
+  // [word, mcr?, opc1, CRn, CRm, opc2, why, value read ('w': a write)]
+  const cases: [number, number, number, number, number, number, string, number | 'w'][] = [
+    [0xee330f79, 0, 1, 3, 9, 3, 'DACR: QEMU answers it at every opc1/CRm/opc2 of c3', 0x55],
+    [0xeefa0f10, 0, 7, 10, 0, 0, 'TLB lockdown space (any opc1, c10, c0/c1/c4/c8, any opc2): reads 0', 0],
+    [0xee5a0f18, 0, 2, 10, 8, 0, 'lockdown space: reads 0', 0],
+    [0xee100f77, 0, 0, 0, 7, 3, 'c0 identification space: reads 0', 0],
+    [0xee100fd0, 0, 0, 0, 0, 6, 'REVIDR answers MIDR', 0x410fc090],
+    [0xee910f30, 0, 4, 1, 0, 1, 'HACTLR reads 0 (EL3 without EL2)', 0],
+    [0xeebf0f55, 0, 5, 15, 5, 2, 'A9 TLB_VA reads 0', 0],
+    [0xeed50f11, 0, 6, 5, 1, 0, 'QEMU answers 0 at opc1=6, c5, c1, 0', 0],
+    [0xee1c0f11, 0, 0, 12, 1, 0, 'ISR, no interrupt pending', 0],
+    [0xee1e0f18, 0, 0, 14, 8, 0, 'PMEVCNTR0', 0],
+    [0xee1e0fff, 0, 0, 14, 15, 7, 'PMCCFILTR', 0],
+    [0xee070f5c, 1, 0, 7, 12, 2, 'any opc1=0 c7 write is accepted (cache maintenance space)', 'w'],
+    [0xee070f1e, 1, 0, 7, 14, 0, 'accepted', 'w'],
+  ];
+  for (const [w, isMcr, o, N, M, q, why, want] of cases) {
+    it(`${isMcr ? 'mcr' : 'mrc'} p15, ${o}, r0, c${N}, c${M}, ${q} (${w.toString(16)}): ${why}`, () => {
+      expect(isMcr ? MCR(o, 0, N, M, q) : MRC(o, 0, N, M, q)).toBe(w);
+      const m = run([w], m => { m.cpu.dacr = 0x55; });
+      expect(m.cpu.mode).toBe(Mode.SVC);
+      if (want !== 'w') expect(u(m.cpu.r[0]!)).toBe(want);
+    });
+  }
+  it('msr cpsr_c, r0 (e121f000) to Monitor mode from SVC switches to it (armada used to ignore mode 0x16)', () => {
+    const m = run([0xe121f000], m => { m.cpu.r[0] = 0x1d6; });
+    expect(m.cpu.mode).toBe(Mode.MON);
+  });
+  it('cps #0x16 (f1020016) from SVC enters Monitor mode; from User mode it does nothing', () => {
+    expect(run([0xf1020016]).cpu.mode).toBe(Mode.MON);
+    expect(run([0xf1020016], m => { m.cpu.switchMode(Mode.USR); }).cpu.mode).toBe(Mode.USR);
+  });
+  it('udf (e7f000f0) in Monitor mode: UND mode, SPSR mode 0x16, VBAR vector (not MVBAR)', () => {
+    const m = run([0xe7f000f0], m => { m.cpu.switchMode(Mode.MON); m.cpu.vbar = 0x60008000; m.cpu.mvbar = 0x60009000; });
+    expect([m.cpu.mode, u(m.cpu.spsr) & 0x1f, m.cpu.pc]).toEqual([Mode.UND, 0x16, 0x60008004]);
+  });
+  // Write masks measured by the probe's "write masks" section (all ones written, read back).
+  // [opc1, CRn, CRm, opc2, mcr word, mrc word, why, value read back after writing all ones]
+  const masks: [number, number, number, number, number, number, string, number][] = [
+    [0, 7, 4, 0, 0xee070f14, 0xee170f14, 'PAR keeps 0xfffff6ff (bits 8 and 11 RAZ/WI without LPAE; armada kept all bits)', 0xfffff6ff],
+    [0, 14, 15, 7, 0xee0e0fff, 0xee1e0fff, 'PMCCFILTR written directly keeps 0xf8000000 (armada used the PMXEVTYPER mask)', 0xf8000000],
+    [4, 15, 0, 0, 0xee8f0f10, 0xee9f0f10, 'CBAR keeps what is written (armada ignored writes)', 0xffffffff],
+  ];
+  for (const [o, N, M, q, w, r, what, want] of masks) {
+    it(`${w.toString(16)} then ${r.toString(16)}: ${what}`, () => {
+      expect([MCR(o, 0, N, M, q), MRC(o, 0, N, M, q)]).toEqual([w, r]);
+      const m = run([w, r], m => { m.cpu.r[0] = -1; });
+      expect(u(m.cpu.r[0]!)).toBe(want);
+    });
+  }
 });

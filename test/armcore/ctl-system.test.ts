@@ -190,7 +190,7 @@ describe('SRS / RFE', () => {
     expect(m.cpu.mode).toBe(Mode.USR);
     expect([m.cpu.t, m.cpu.z, m.cpu.c]).toEqual([1, 1, 1]);
     expect(m.cpu.pc).toBe(CODE + 0x100);
-    expect(u(m.cpu.bankR13.length)).toBe(6);
+    expect(u(m.cpu.bankR13.length)).toBe(7); // usr/sys fiq irq svc abt und mon
     m.cpu.switchMode(Mode.SVC);
     expect(u(m.cpu.r[0]!)).toBe(DATA + 0x100);
   });

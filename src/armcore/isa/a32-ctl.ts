@@ -47,6 +47,7 @@ export const A32_CTL: EncodingSpec[] = [
   enc('BKPT', 'cccc 0001 0010 iiii iiii iiii 0111 iiii', 'BKPT {ctlhex:i}', 'ctl', SYS),
   enc('HLT', 'cccc 0001 0000 iiii iiii iiii 0111 iiii', 'HLT {ctlhex:i}', 'ctl', SYS),
   enc('UDF', 'cccc 0111 1111 iiii iiii iiii 1111 iiii', 'UDF{c} #{ctldec:i}', 'ctl', SYS),
+  enc('SMC', 'cccc 0001 0110 0000 0000 0000 0111 iiii', 'SMC{c} #{ctldec:i}', 'ctl', SYS),
 
   // Coprocessors
   enc('MCR', 'cccc 1110 ooo0 NNNN tttt pppp qqq1 MMMM', 'MCR{c} {p}, {o}, {Rt}, {ctlcr:N}, {ctlcr:M}, {ctlop2:q}', 'ctl', CP),

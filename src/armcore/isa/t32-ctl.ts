@@ -46,6 +46,7 @@ export const T32_CTL: EncodingSpec[] = [
 
   // Exceptions
   enc('UDF_T2', '1111 0111 1111 iiii 1010 iiii iiii iiii', 'UDF{c}.w #{ctldec:i}', 'ctl', SYS),
+  enc('SMC_T1', '1111 0111 1111 iiii 1000 0000 0000 0000', 'SMC{c} #{ctldec:i}', 'ctl', SYS),
 
   // Coprocessors
   enc('MCR_T1', '1110 1110 ooo0 NNNN tttt pppp qqq1 MMMM', 'MCR{c} {p}, {o}, {Rt}, {ctlcr:N}, {ctlcr:M}, {ctlop2:q}', 'ctl', CP),

@@ -3,7 +3,7 @@ import type { HandlerTable } from '../types.js';
 import { armExpandImm } from '../sem/shift.js';
 import {
   sext, mrsCpsr, readSpsr, makeMsrCpsrImm, makeMsrCpsrReg, makeMsrSpsrImm, makeMsrSpsrReg, msrEndsBlock,
-  makeCps, makeSrs, makeRfe, undefOp, nopOp, bkptOp, svcOp, semihostOp,
+  makeCps, makeSrs, makeRfe, undefOp, nopOp, smcOp, bkptOp, svcOp, semihostOp,
   makeMrc, makeMcr, makeMrrc, makeMcrr,
 } from '../sem/ctl.js';
 
@@ -114,6 +114,11 @@ export const A32_CTL_HANDLERS: HandlerTable = {
     x.ends = true;
     if (x.opts.semihosting && f['i'] === 0x123456) return semihostOp('svc');
     return svcOp;
+  },
+  // SMC<c> #<imm4>
+  SMC(_f, x) {
+    x.ends = true;
+    return smcOp;
   },
   // BKPT #<imm16>
   BKPT(_f, x) {

@@ -3,7 +3,7 @@ import type { HandlerTable } from '../types.js';
 import { conditional } from '../cond.js';
 import {
   t32BranchOffset, t32CondBranchOffset, mrsCpsr, readSpsr, makeMsrCpsrReg, makeMsrSpsrReg, msrEndsBlock,
-  makeCps, makeSrs, makeRfe, aluExceptionReturn, undefOp, nopOp,
+  makeCps, makeSrs, makeRfe, aluExceptionReturn, undefOp, nopOp, smcOp,
   makeMrc, makeMcr, makeMrrc, makeMcrr,
 } from '../sem/ctl.js';
 
@@ -116,6 +116,11 @@ export const T32_CTL_HANDLERS: HandlerTable = {
   },
 
   UDF_T2: () => undefOp,
+  // SMC<c> #<imm4>
+  SMC_T1(_f, x) {
+    x.ends = true;
+    return smcOp;
+  },
 
   MCR_T1(f, x) {
     x.ends = true;

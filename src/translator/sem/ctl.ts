@@ -1,8 +1,9 @@
 // Semantics shared by the branch / system / control handlers of the three instruction sets:
 // PSR writes by MSR and CPS, exception return, SRS/RFE, coprocessor dispatch, semihosting traps.
-// Behaviour follows QEMU 7.2 on a Cortex-A9 without Security or Virtualization Extensions.
+// Behaviour follows QEMU 7.2 on a Cortex-A9 in the Secure state (Monitor mode and SMC exist; no
+// Virtualization Extensions).
 
-import { type Cpu, Mode, bankOf, UNDEF, SVC, FSR_DEBUG } from '../../armcore/cpu.js';
+import { type Cpu, Mode, bankOf, UNDEF, SVC, SMC, FSR_DEBUG } from '../../armcore/cpu.js';
 import type { Op } from '../types.js';
 
 // PSR bit groups.
@@ -47,7 +48,7 @@ export function mrsCpsr(c: Cpu): number {
 
 /**
  * CPSRWriteByInstr: write the bits of `mask` (already limited by privilege) from value. A change to
- * a mode this CPU does not have (Hyp, Monitor, reserved) leaves the mode alone but still writes the
+ * a mode this CPU does not have (Hyp, reserved) leaves the mode alone but still writes the
  * other fields, as QEMU does.
  */
 export function cpsrWrite(c: Cpu, value: number, mask: number): void {
@@ -148,6 +149,8 @@ export const nopOp: Op = () => {};
 export const bkptOp: Op = c => c.prefetchAbort(0, FSR_DEBUG);
 
 export const svcOp: Op = () => { throw SVC; };
+/** SMC: the Secure Monitor Call exception; UNDEFINED in User mode (QEMU 7.2). */
+export const smcOp: Op = c => { if (c.mode === Mode.USR) throw UNDEF; throw SMC; };
 
 /**
  * A semihosting call (SVC 0x123456 / 0xAB, HLT 0xF000 / 0x3C): QEMU 7.2 treats it as one only
