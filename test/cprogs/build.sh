@@ -1,7 +1,8 @@
 #!/bin/sh
 # Builds the C programs of test/cprogs into test/cprogs/images/NAME.{arm,thumb}.elf, the way
 # armada's users build bare-metal test programs: arm-none-eabi-gcc -O2 -march=armv7-a
-# -mfloat-abi=soft (hf_*.c: -mfloat-abi=hard -mfpu=vfpv3 with fpu_start.S), newlib with semihosting
+# -mfloat-abi=soft (hf_*.c: -mfloat-abi=hard with fpu_start.S, once as -mfpu=vfpv3 into NAME.ISA.elf
+# and once as -mfpu=vfpv3-d16 into NAME-d16.ISA.elf), newlib with semihosting
 # (rdimon), text at 0x60010000 (vexpress-a9 RAM).
 # The images are stripped and contain no paths or dates, so the build is reproducible.
 #
@@ -20,10 +21,14 @@ for src in *.c; do
   for isa in arm thumb; do
     out=images/$name.$isa.elf
     case $name in
-      hf_*) # hard-float: VFPv3 with the FPU-enabling entry shim
-        $CC -O2 -march=armv7-a -mfloat-abi=hard -mfpu=vfpv3 -m$isa --specs=rdimon.specs \
-            -Wl,-Ttext-segment=0x60010000 -Wl,-e,_fpu_start -ffile-prefix-map="$PWD"=. \
-            -o "$out" fpu_start.S "$src" -lm ;;
+      hf_*) # hard-float: VFPv3 (32 D registers) and VFPv3-D16, with the FPU-enabling entry shim
+        for fpu in vfpv3 vfpv3-d16; do
+          o=$out; [ $fpu = vfpv3-d16 ] && o=images/$name-d16.$isa.elf
+          $CC -O2 -march=armv7-a -mfloat-abi=hard -mfpu=$fpu -m$isa --specs=rdimon.specs \
+              -Wl,-Ttext-segment=0x60010000 -Wl,-e,_fpu_start -ffile-prefix-map="$PWD"=. \
+              -o "$o" fpu_start.S "$src" -lm
+          [ $fpu = vfpv3-d16 ] && $STRIP "$o"
+        done ;;
       *)
         $CC -O2 -march=armv7-a -mfloat-abi=soft -m$isa --specs=rdimon.specs \
             -Wl,-Ttext-segment=0x60010000 -ffile-prefix-map="$PWD"=. -o "$out" "$src" ;;
