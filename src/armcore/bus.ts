@@ -57,6 +57,13 @@ export class Bus {
   private readonly mmio: Mapping[] = [];
   /** Called once per (device, offset) for accesses the board tags as unimplemented. */
   onGuestError: (msg: string) => void = () => {};
+  /**
+   * Pages holding translated code (set by the CPU, index pa >>> 12) and the callback for a write
+   * into one: every write that reaches RAM through the bus (the CPU's slow path, semihosting, DMA,
+   * the loader) is checked, so the translation cache never runs stale code.
+   */
+  codePages: Uint8Array | null = null;
+  onCodeWrite: ((pa: number, len: number) => void) | null = null;
 
   addRam(name: string, base: number, size: number): RamRegion {
     const r = new RamRegion(name, base >>> 0, size);
@@ -125,6 +132,8 @@ export class Bus {
       const dv = r.chunk(pa);
       const off = (pa - r.base) & (CHUNK_SIZE - 1);
       if (off + width <= CHUNK_SIZE) {
+        const cp = this.codePages;
+        if (cp !== null && (cp[pa >>> 12] !== 0 || cp[(pa + width - 1) >>> 12] !== 0)) this.onCodeWrite?.(pa, width);
         if (width === 4) dv.setInt32(off, value, true);
         else if (width === 2) dv.setUint16(off, value, true);
         else dv.setUint8(off, value);
@@ -139,13 +148,33 @@ export class Bus {
     for (let i = 0; i < width; i++) this.write(pa + i, 1, (value >>> (8 * i)) & 0xff);
   }
 
+  /**
+   * Bytes [pa, pa + len) change by other means than write() (a device's own storage, such as a
+   * flash being programmed or erased while code runs from it): drop translations of them.
+   */
+  contentChanged(pa: number, len: number): void {
+    const cp = this.codePages;
+    if (cp === null || len <= 0) return;
+    pa = pa >>> 0;
+    const last = Math.min(pa + len - 1, 0xffffffff);
+    for (let p = pa >>> 12; p <= last >>> 12; p++) {
+      if (cp[p] !== 0) { this.onCodeWrite?.(pa, len); return; }
+    }
+  }
+
   /** Loader access: copies bytes into RAM (only RAM; a device region is an error). */
   writeBytes(pa: number, bytes: Uint8Array): void {
-    for (let i = 0; i < bytes.length; i++) {
+    this.contentChanged(pa, bytes.length);
+    // One region lookup and one copy per RAM chunk (image loading is part of a cold start).
+    for (let i = 0; i < bytes.length;) {
       const a = (pa + i) >>> 0;
       const r = this.ramAt(a);
       if (!r) throw new Error(`address 0x${a.toString(16)} is not RAM`);
-      r.chunk(a).setUint8((a - r.base) & (CHUNK_SIZE - 1), bytes[i]!);
+      const dv = r.chunk(a);
+      const off = (a - r.base) & (CHUNK_SIZE - 1);
+      const n = Math.min(bytes.length - i, CHUNK_SIZE - off, r.base + r.size - a);
+      new Uint8Array(dv.buffer, dv.byteOffset + off, n).set(bytes.subarray(i, i + n));
+      i += n;
     }
   }
 
