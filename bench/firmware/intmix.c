@@ -12,13 +12,28 @@
  * The code is plain C with fixed-width unsigned arithmetic (no undefined behaviour, no plain
  * `char` signedness), so `make expected` can compile it for the build host and print the
  * expected values: `cc -DINTMIX_HOST -O2 intmix.c && ./a.out`.
+ *
+ * Variants (the same kernels, built from this file by bench/Makefile):
+ *   -DINTMIX_QUICK  every round count and interpreter loop limit divided by 60 (rounded up):
+ *                   about 11 million instructions, the cold-start image (timed from process
+ *                   start to exit on armada and QEMU)
+ *   -DINTMIX_MMU    a constructor turns the MMU on before main (flat 1 MiB section map, RAM
+ *                   normal write-back cacheable, the rest device and execute-never; D- and
+ *                   I-caches and branch prediction on), so the same code can be timed with the
+ *                   MMU on and off
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #define NOINLINE __attribute__((noinline))
-#define INTERP_ROUNDS 6
+/* Round counts; the quick variant does 1/60th of each (at least one). */
+#ifdef INTMIX_QUICK
+#define R(n) (((n) + 59) / 60)
+#else
+#define R(n) (n)
+#endif
+#define INTERP_ROUNDS R(6)
 
 /* ------------------------------------------------------------------ pseudo-random numbers */
 
@@ -70,11 +85,11 @@ static uint32_t bench_crc32(void) {
   rng_seed(12345);
   for (uint32_t i = 0; i < CRC_BUF; i++) crc_buf[i] = (uint8_t)rng();
   uint32_t h = 0;
-  for (int round = 0; round < 640; round++) {
+  for (int round = 0; round < R(640); round++) {
     crc_buf[round * 97 % CRC_BUF] ^= (uint8_t)round;
     h = mix(h, crc32_table(crc_buf, CRC_BUF, (uint32_t)round));
   }
-  for (int round = 0; round < 96; round++) {
+  for (int round = 0; round < R(96); round++) {
     h = mix(h, crc32_bitwise(crc_buf + (round & 7) * 1024, 4096, h));
   }
   return h;
@@ -128,12 +143,12 @@ static uint32_t sort_check(const uint32_t *a, int n) {
 static uint32_t bench_sort(void) {
   uint32_t h = 0;
   rng_seed(777);
-  for (int round = 0; round < 60; round++) {
+  for (int round = 0; round < R(60); round++) {
     for (int i = 0; i < SORT_N; i++) sort_a[i] = rng() % 100000u;
     quicksort(sort_a, 0, SORT_N - 1);
     h = mix(h, sort_check(sort_a, SORT_N));
   }
-  for (int round = 0; round < 60; round++) {
+  for (int round = 0; round < R(60); round++) {
     for (int i = 0; i < INS_N; i++) sort_a[i] = rng();
     insertion_sort(sort_a, INS_N);
     h = mix(h, sort_check(sort_a, INS_N));
@@ -160,7 +175,7 @@ static NOINLINE uint32_t sieve_run(uint32_t n) {
 
 static uint32_t bench_sieve(void) {
   uint32_t h = 0;
-  for (int round = 0; round < 32; round++) h = mix(h, sieve_run(SIEVE_N - (uint32_t)round * 1000u));
+  for (int round = 0; round < R(32); round++) h = mix(h, sieve_run(SIEVE_N - (uint32_t)round * 1000u));
   return h;
 }
 
@@ -183,7 +198,7 @@ static uint32_t bench_matmul(void) {
   for (int i = 0; i < MN; i++)
     for (int j = 0; j < MN; j++) { ma[i][j] = rng() & 0xffff; mb[i][j] = rng() & 0xffff; }
   uint32_t h = 0;
-  for (int round = 0; round < 1200; round++) {
+  for (int round = 0; round < R(1200); round++) {
     matmul(mc, ma, mb);
     /* feed the result back so no round can be skipped */
     for (int i = 0; i < MN; i++) {
@@ -249,7 +264,7 @@ static uint32_t bench_strings(void) {
     words[w][len] = 0;
   }
   uint32_t h = 0;
-  for (int round = 0; round < 200; round++) {
+  for (int round = 0; round < R(200); round++) {
     for (int i = 0; i < HT_SIZE; i++) ht[i] = -1;
     for (int w = 0; w < WORDS; w++) ht_count[w] = 0;
     for (int w = 0; w < WORDS; w++) {
@@ -334,11 +349,11 @@ static const uint32_t prog_lcg[] = {
 static uint32_t bench_interp(void) {
   uint32_t h = 0;
   for (int round = 0; round < INTERP_ROUNDS; round++) {
-    uint32_t vars[8] = { 0, 1000u + (uint32_t)round * 100u, 0, 0 };
+    uint32_t vars[8] = { 0, R(1000u) + (uint32_t)round * R(100u), 0, 0 };
     h = mix(h, interp(prog_collatz, vars));
   }
   for (int round = 0; round < INTERP_ROUNDS; round++) {
-    uint32_t vars[8] = { 0, 20000u, (uint32_t)round, 0 };
+    uint32_t vars[8] = { 0, R(20000u), (uint32_t)round, 0 };
     h = mix(h, interp(prog_lcg, vars));
   }
   return h;
@@ -348,19 +363,77 @@ static uint32_t bench_interp(void) {
 
 struct kernel { const char *name; uint32_t (*fn)(void); uint32_t expect; };
 
+/* Expected values: `make expected` (a host build of this file, for each round-count variant). */
 static const struct kernel kernels[] = {
+#ifdef INTMIX_QUICK
+  { "crc32",   bench_crc32,   0x2a82ef8eu },
+  { "sort",    bench_sort,    0x43f85b78u },
+  { "sieve",   bench_sieve,   0xa26746efu },
+  { "matmul",  bench_matmul,  0xdc44d183u },
+  { "strings", bench_strings, 0x8b6ea2c2u },
+  { "interp",  bench_interp,  0xa9ca7e9fu },
+#else
   { "crc32",   bench_crc32,   0x7e5fdd38u },
   { "sort",    bench_sort,    0x78cb89bdu },
   { "sieve",   bench_sieve,   0xa132fabfu },
   { "matmul",  bench_matmul,  0x82303c42u },
   { "strings", bench_strings, 0x3d690686u },
   { "interp",  bench_interp,  0x710a11b5u },
+#endif
 };
+
+#if defined(INTMIX_MMU) && !defined(INTMIX_HOST)
+/* Level-1 table of 4096 section descriptors mapping every 1 MiB flat (VA = PA), domain 0. */
+static uint32_t l1_table[4096] __attribute__((aligned(16384)));
+
+#define SECTION      0x2u
+#define SEC_B        (1u << 2)
+#define SEC_C        (1u << 3)
+#define SEC_XN       (1u << 4)
+#define SEC_AP_RW    (3u << 10)          /* AP[1:0] = 11: read/write at every privilege level */
+#define SEC_TEX(x)   ((uint32_t)(x) << 12)
+#define SCTLR_M      (1u << 0)
+#define SCTLR_C      (1u << 2)
+#define SCTLR_Z      (1u << 11)
+#define SCTLR_I      (1u << 12)
+
+/* Runs from newlib's start-up (__libc_init_array) before main, still in SVC mode. */
+__attribute__((constructor)) static void mmu_on(void) {
+  for (uint32_t i = 0; i < 4096; i++) {
+    /* vexpress-a9 RAM (-m 1024): 0x60000000-0x9fffffff; normal memory, write-back write-allocate */
+    int ram = i >= 0x600 && i < 0xa00;
+    uint32_t attr = ram ? SEC_TEX(1) | SEC_C | SEC_B : SEC_B | SEC_XN; /* else shareable device */
+    l1_table[i] = (i << 20) | SEC_AP_RW | attr | SECTION;
+  }
+  __asm__ volatile("mcr p15, 0, %0, c2, c0, 2" : : "r"(0u));                   /* TTBCR: TTBR0 only */
+  __asm__ volatile("mcr p15, 0, %0, c2, c0, 0" : : "r"((uint32_t)l1_table));    /* TTBR0 */
+  __asm__ volatile("mcr p15, 0, %0, c3, c0, 0" : : "r"(1u));                   /* DACR: domain 0 client */
+  __asm__ volatile("mcr p15, 0, %0, c8, c7, 0" : : "r"(0u));                   /* TLBIALL */
+  __asm__ volatile("dsb\n\tisb" ::: "memory");
+  uint32_t sctlr;
+  __asm__ volatile("mrc p15, 0, %0, c1, c0, 0" : "=r"(sctlr));
+  sctlr |= SCTLR_M | SCTLR_C | SCTLR_Z | SCTLR_I;
+  __asm__ volatile("mcr p15, 0, %0, c1, c0, 0\n\tisb" : : "r"(sctlr) : "memory");
+}
+
+static uint32_t sctlr_now(void) {
+  uint32_t v;
+  __asm__ volatile("mrc p15, 0, %0, c1, c0, 0" : "=r"(v));
+  return v;
+}
+#endif
 
 /* -DONLY=k builds an image running kernel k alone (for profiling one kernel). */
 int main(void) {
   uint32_t total = 0;
   int bad = 0;
+#if defined(INTMIX_MMU) && !defined(INTMIX_HOST)
+  if ((sctlr_now() & (SCTLR_M | SCTLR_C | SCTLR_I)) != (SCTLR_M | SCTLR_C | SCTLR_I)) {
+    printf("mmu      not on (SCTLR 0x%08lx) FAIL\n", (unsigned long)sctlr_now());
+    return 1;
+  }
+  printf("mmu      on\n");
+#endif
   for (unsigned k = 0; k < sizeof kernels / sizeof kernels[0]; k++) {
 #ifdef ONLY
     if (k != ONLY) continue;

@@ -1,12 +1,17 @@
 // Benchmark measurements: one guest image run on armada in-process (through the board API) or on
-// QEMU as a child process, timed from the outside. Used by `npm run bench` (src/bench/run.ts) and
-// by the tests, which run it on a small instruction budget.
+// QEMU as a child process, timed from the outside; and cold starts, where both are child
+// processes timed from spawn to exit. Used by `npm run bench` (src/bench/run.ts) and by the
+// tests, which run it on a small instruction budget.
 
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+import { fileURLToPath } from 'node:url';
 import { createBoard, type BoardStats, type RunResult } from '../soc/board.js';
 import { BOARDS } from '../soc/vexpress.js';
 import type { SemihostingIO } from '../armcore/semihosting.js';
+import type { HotMode } from '../translator/types.js';
 
 export const BOARD = 'vexpress-a9';
 export const RAM_MIB = 1024;
@@ -34,6 +39,20 @@ export interface ArmadaRun {
   stderr: string;
   /** The engine's translation statistics at the end of the run. */
   stats: BoardStats;
+  /** Host heap figures (only when asked for: they cost two full garbage collections). */
+  heap?: HeapFigures;
+}
+
+export interface HeapFigures {
+  /**
+   * Host heap held by the translation cache at the end of the run: V8's used heap with the board
+   * as it is, minus the same after dropping every translated block (both after a full GC).
+   */
+  cacheBytes: number;
+  /** Used heap at the end of the run minus before the board was created (both after a full GC). */
+  heapUsedDelta: number;
+  /** Guest RAM allocated on the host (lazily, in chunks; outside V8's heap). */
+  ramHostBytes: number;
 }
 
 export interface ArmadaOptions {
@@ -41,6 +60,20 @@ export interface ArmadaOptions {
   maxInsns?: number;
   /** Name the guest sees as its command line (semihosting SYS_GET_CMDLINE). */
   cmdline?: string;
+  /** Hot tier mode for this run (default: the engine's, from ARMADA_HOT). */
+  hot?: HotMode;
+  /** Measure the host heap of the translation cache (see HeapFigures). */
+  heap?: boolean;
+}
+
+let gcFn: (() => void) | undefined;
+/** A full garbage collection, made available without node's --expose-gc flag. */
+export function fullGc(): void {
+  if (!gcFn) {
+    v8.setFlagsFromString('--expose-gc');
+    gcFn = vm.runInNewContext('gc') as () => void;
+  }
+  gcFn();
 }
 
 /** Run one image on a fresh armada board, in this process, and time it. */
@@ -52,10 +85,13 @@ export function measureArmada(image: Uint8Array, opts: ArmadaOptions = {}): Arma
     isatty: () => false,
     seekable: () => false,
   };
+  let heap0: NodeJS.MemoryUsage | undefined;
+  if (opts.heap) { fullGc(); heap0 = process.memoryUsage(); }
   const t0 = process.hrtime.bigint();
   const board = createBoard(BOARDS[BOARD]!, {
     ramMiB: RAM_MIB,
     semihosting: { io, cmdline: opts.cmdline ?? 'bench' },
+    ...(opts.hot !== undefined ? { engine: { hot: opts.hot } } : {}),
   });
   board.load(image);
   const t1 = process.hrtime.bigint();
@@ -78,13 +114,26 @@ export function measureArmada(image: Uint8Array, opts: ArmadaOptions = {}): Arma
   const u = process.cpuUsage(u0);
   const wallSec = Number(t2 - t1) / 1e9;
   const stats = board.stats();
+  let heap: HeapFigures | undefined;
+  if (heap0) {
+    fullGc();
+    const full = process.memoryUsage();
+    board.engine.invalidateAll();
+    fullGc();
+    const empty = process.memoryUsage();
+    heap = {
+      cacheBytes: Math.max(0, full.heapUsed - empty.heapUsed),
+      heapUsedDelta: full.heapUsed - heap0.heapUsed,
+      ramHostBytes: stats.ramHostBytes,
+    };
+  }
   return {
     insns: stats.insns, wallSec, cpuSec: (u.user + u.system) / 1e6, setupSec: Number(t1 - t0) / 1e9,
     mips: wallSec > 0 ? stats.insns / wallSec / 1e6 : 0,
     exitCode, stop, ...(error !== undefined ? { error } : {}),
     stdout: Buffer.concat(out).toString('utf8'),
     stderr: Buffer.concat(err).toString('utf8'),
-    stats,
+    stats, ...(heap ? { heap } : {}),
   };
 }
 
@@ -126,6 +175,42 @@ export function measureQemu(imagePath: string, timeoutSec = 300): QemuRun {
   const c1 = childrenCpuSec();
   if (r.error && (r.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT') throw r.error;
   return { wallSec, ...(c0 !== undefined && c1 !== undefined ? { cpuSec: c1 - c0 } : {}), exitCode: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
+
+/** The armada command next to this module (dist/cli/armada.js in the built layout). */
+export const ARMADA_CLI = fileURLToPath(new URL('../cli/armada.js', import.meta.url));
+
+export interface ColdRun {
+  /** Spawn to exit of the whole process, seconds. */
+  wallSec: number;
+  /** CPU time of the process (user + system; Linux only), seconds. */
+  cpuSec?: number;
+  exitCode: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * A cold start: run a command as a fresh process and time it from spawn to exit (start-up,
+ * image load, translation and the run all count).
+ */
+export function measureCold(command: string, args: string[], timeoutSec = 300, env: NodeJS.ProcessEnv = process.env): ColdRun {
+  const c0 = childrenCpuSec();
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(command, args, {
+    env: { ...env, QEMU_AUDIO_DRV: 'none' }, encoding: 'utf8', timeout: timeoutSec * 1000,
+    stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024,
+  });
+  const wallSec = Number(process.hrtime.bigint() - t0) / 1e9;
+  const c1 = childrenCpuSec();
+  if (r.error && (r.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT') throw r.error;
+  return { wallSec, ...(c0 !== undefined && c1 !== undefined ? { cpuSec: c1 - c0 } : {}), exitCode: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
+
+/** The armada command line of a cold start (the same board and RAM as QEMU's). */
+export function armadaColdArgs(imagePath: string): string[] {
+  return [ARMADA_CLI, 'run', imagePath, '-m', String(RAM_MIB), '--semihosting'];
 }
 
 /**
