@@ -66,22 +66,21 @@ export function loadSingle(x: TContext, k: LK, t: number, n: number, o: Offset, 
   const lit = n === 15, lb = litBase(x);
   // Writeback to the PC (UNPREDICTABLE): QEMU writes the new address to the PC as a plain branch.
   if (t === 15 || (wb && lit)) x.ends = true;
+  const forms = LOAD_FORMS[k]; // undefined for the unprivileged kinds
   if (!o.reg && t !== 15) {
     const imm = o.add ? o.imm | 0 : -o.imm | 0;
-    if (lit && !wb) { const a = (lb + imm) | 0; return c => { c.r[t] = ld(c, a, k); }; }
-    if (!lit) {
-      if (!wb) return loadImmOffset(k, t, n, imm);
-      if (p) return c => { const a = (c.r[n]! + imm) | 0; const v = ld(c, a, k); c.r[n] = a; c.r[t] = v; };
-      return c => { const a = c.r[n]!; const v = ld(c, a, k); c.r[n] = a + imm; c.r[t] = v; };
+    if (lit && !wb) {
+      const a = (lb + imm) | 0;
+      return forms ? forms.lit(t, a) : c => { c.r[t] = ld(c, a, k); };
     }
+    if (!lit && forms) return !wb ? forms.off(t, n, imm) : p ? forms.pre(t, n, imm) : forms.post(t, n, imm);
   }
-  if (o.reg && t !== 15 && o.type === 0 && !wb && !lit) {
+  if (o.reg && t !== 15 && o.type === 0 && !lit && forms) {
     const m = o.m, s = o.amount;
-    if (o.add && s === 0) return loadRegOffset(k, t, n, m);
-    if (o.add) return c => { c.r[t] = ld(c, (c.r[n]! + (c.r[m]! << s)) | 0, k); };
-    return c => { c.r[t] = ld(c, (c.r[n]! - (c.r[m]! << s)) | 0, k); };
+    if (!wb) return o.add ? (s === 0 ? forms.reg(t, n, m) : forms.regShl(t, n, m, s)) : forms.regSub(t, n, m, s);
+    if (o.add && s === 0) return p ? forms.regPre(t, n, m) : forms.regPost(t, n, m);
   }
-  // General form: any shift, writeback, literal base, or a load into the PC.
+  // General form: any shift, writeback, literal base, unprivileged kinds, or a load into the PC.
   const isReg = o.reg, m = o.reg ? o.m : 0, type = o.reg ? o.type : 0, amount = o.reg ? o.amount : 0;
   const imm = o.reg ? 0 : o.imm | 0, add = o.add;
   return c => {
@@ -94,49 +93,20 @@ export function loadSingle(x: TContext, k: LK, t: number, n: number, o: Offset, 
   };
 }
 
-// The hottest forms, one closure per access kind so the op calls the memory function directly.
-function loadImmOffset(k: LK, t: number, n: number, imm: number): Op {
-  switch (k) {
-    case LK.W: return c => { c.r[t] = c.ld32((c.r[n]! + imm) | 0); };
-    case LK.B: return c => { c.r[t] = c.ld8((c.r[n]! + imm) | 0); };
-    case LK.H: return c => { c.r[t] = c.ld16((c.r[n]! + imm) | 0); };
-    case LK.SB: return c => { c.r[t] = (c.ld8((c.r[n]! + imm) | 0) << 24) >> 24; };
-    case LK.SH: return c => { c.r[t] = (c.ld16((c.r[n]! + imm) | 0) << 16) >> 16; };
-    default: return c => { c.r[t] = ld(c, (c.r[n]! + imm) | 0, k); };
-  }
-}
-function loadRegOffset(k: LK, t: number, n: number, m: number): Op {
-  switch (k) {
-    case LK.W: return c => { c.r[t] = c.ld32((c.r[n]! + c.r[m]!) | 0); };
-    case LK.B: return c => { c.r[t] = c.ld8((c.r[n]! + c.r[m]!) | 0); };
-    case LK.H: return c => { c.r[t] = c.ld16((c.r[n]! + c.r[m]!) | 0); };
-    default: return c => { c.r[t] = ld(c, (c.r[n]! + c.r[m]!) | 0, k); };
-  }
-}
-function storeImmOffset(k: SK, t: number, n: number, imm: number): Op {
-  switch (k) {
-    case SK.W: return c => { c.st32((c.r[n]! + imm) | 0, c.r[t]!); };
-    case SK.B: return c => { c.st8((c.r[n]! + imm) | 0, c.r[t]! & 0xff); };
-    case SK.H: return c => { c.st16((c.r[n]! + imm) | 0, c.r[t]! & 0xffff); };
-    default: return c => { st(c, (c.r[n]! + imm) | 0, c.r[t]!, k); };
-  }
-}
-
 /** STR/STRB/STRH and the T forms. */
 export function storeSingle(x: TContext, k: SK, t: number, n: number, o: Offset, p: boolean, w: boolean): Op | null {
   const wb = !p || w;
   const lit = n === 15, lb = litBase(x);
   if (wb && lit) x.ends = true;
-  if (!o.reg && !lit) {
+  const forms = STORE_FORMS[k];
+  if (!o.reg && !lit && forms) {
     const imm = o.add ? o.imm | 0 : -o.imm | 0;
-    if (!wb) return storeImmOffset(k, t, n, imm);
-    if (p) return c => { const a = (c.r[n]! + imm) | 0; st(c, a, c.r[t]!, k); c.r[n] = a; };
-    return c => { const a = c.r[n]!; st(c, a, c.r[t]!, k); c.r[n] = a + imm; };
+    return !wb ? forms.off(t, n, imm) : p ? forms.pre(t, n, imm) : forms.post(t, n, imm);
   }
-  if (o.reg && o.type === 0 && !wb && !lit) {
+  if (o.reg && o.type === 0 && !lit && forms) {
     const m = o.m, s = o.amount;
-    if (o.add) return c => { st(c, (c.r[n]! + (c.r[m]! << s)) | 0, c.r[t]!, k); };
-    return c => { st(c, (c.r[n]! - (c.r[m]! << s)) | 0, c.r[t]!, k); };
+    if (!wb) return o.add ? (s === 0 ? forms.reg(t, n, m) : forms.regShl(t, n, m, s)) : forms.regSub(t, n, m, s);
+    if (o.add && s === 0) return p ? forms.regPre(t, n, m) : forms.regPost(t, n, m);
   }
   const isReg = o.reg, m = o.reg ? o.m : 0, type = o.reg ? o.type : 0, amount = o.reg ? o.amount : 0;
   const imm = o.reg ? 0 : o.imm | 0, add = o.add;
@@ -148,6 +118,116 @@ export function storeSingle(x: TContext, k: SK, t: number, n: number, o: Offset,
     if (wb) { if (lit) c.branchWritePC(ea); else c.r[n] = ea; }
   };
 }
+
+// The common addressing forms of single loads and stores, one function literal per access kind
+// and form. Closures made from the same literal share V8's type feedback and optimised code, so
+// a form shared by all kinds would call the memory function through a switch (or a polymorphic
+// call) on every access; a literal per kind calls ld32/ld8/... directly, and V8 inlines it.
+// Writeback forms load into a local first (a fault leaves the registers unchanged), then write
+// the base, then Rt (Rt == Rn: the loaded value wins); stores read Rt before the writeback.
+interface LoadForms {
+  /** A literal: [PC, #imm], the address known at translation time. */ lit(t: number, a: number): Op;
+  /** [Rn, #imm] */ off(t: number, n: number, imm: number): Op;
+  /** [Rn, #imm]! */ pre(t: number, n: number, imm: number): Op;
+  /** [Rn], #imm */ post(t: number, n: number, imm: number): Op;
+  /** [Rn, Rm] */ reg(t: number, n: number, m: number): Op;
+  /** [Rn, Rm, LSL #s] */ regShl(t: number, n: number, m: number, s: number): Op;
+  /** [Rn, -Rm, LSL #s] */ regSub(t: number, n: number, m: number, s: number): Op;
+  /** [Rn, Rm]! */ regPre(t: number, n: number, m: number): Op;
+  /** [Rn], Rm */ regPost(t: number, n: number, m: number): Op;
+}
+type StoreForms = Omit<LoadForms, 'lit'>;
+
+const LOAD_FORMS: Partial<Record<LK, LoadForms>> = {
+  [LK.W]: {
+    lit: (t, a) => c => { c.r[t] = c.ld32(a); },
+    off: (t, n, imm) => c => { c.r[t] = c.ld32((c.r[n]! + imm) | 0); },
+    pre: (t, n, imm) => c => { const a = (c.r[n]! + imm) | 0; const v = c.ld32(a); c.r[n] = a; c.r[t] = v; },
+    post: (t, n, imm) => c => { const a = c.r[n]!; const v = c.ld32(a); c.r[n] = a + imm; c.r[t] = v; },
+    reg: (t, n, m) => c => { c.r[t] = c.ld32((c.r[n]! + c.r[m]!) | 0); },
+    regShl: (t, n, m, s) => c => { c.r[t] = c.ld32((c.r[n]! + (c.r[m]! << s)) | 0); },
+    regSub: (t, n, m, s) => c => { c.r[t] = c.ld32((c.r[n]! - (c.r[m]! << s)) | 0); },
+    regPre: (t, n, m) => c => { const a = (c.r[n]! + c.r[m]!) | 0; const v = c.ld32(a); c.r[n] = a; c.r[t] = v; },
+    regPost: (t, n, m) => c => { const a = c.r[n]!; const v = c.ld32(a); c.r[n] = a + c.r[m]!; c.r[t] = v; },
+  },
+  [LK.B]: {
+    lit: (t, a) => c => { c.r[t] = c.ld8(a); },
+    off: (t, n, imm) => c => { c.r[t] = c.ld8((c.r[n]! + imm) | 0); },
+    pre: (t, n, imm) => c => { const a = (c.r[n]! + imm) | 0; const v = c.ld8(a); c.r[n] = a; c.r[t] = v; },
+    post: (t, n, imm) => c => { const a = c.r[n]!; const v = c.ld8(a); c.r[n] = a + imm; c.r[t] = v; },
+    reg: (t, n, m) => c => { c.r[t] = c.ld8((c.r[n]! + c.r[m]!) | 0); },
+    regShl: (t, n, m, s) => c => { c.r[t] = c.ld8((c.r[n]! + (c.r[m]! << s)) | 0); },
+    regSub: (t, n, m, s) => c => { c.r[t] = c.ld8((c.r[n]! - (c.r[m]! << s)) | 0); },
+    regPre: (t, n, m) => c => { const a = (c.r[n]! + c.r[m]!) | 0; const v = c.ld8(a); c.r[n] = a; c.r[t] = v; },
+    regPost: (t, n, m) => c => { const a = c.r[n]!; const v = c.ld8(a); c.r[n] = a + c.r[m]!; c.r[t] = v; },
+  },
+  [LK.H]: {
+    lit: (t, a) => c => { c.r[t] = c.ld16(a); },
+    off: (t, n, imm) => c => { c.r[t] = c.ld16((c.r[n]! + imm) | 0); },
+    pre: (t, n, imm) => c => { const a = (c.r[n]! + imm) | 0; const v = c.ld16(a); c.r[n] = a; c.r[t] = v; },
+    post: (t, n, imm) => c => { const a = c.r[n]!; const v = c.ld16(a); c.r[n] = a + imm; c.r[t] = v; },
+    reg: (t, n, m) => c => { c.r[t] = c.ld16((c.r[n]! + c.r[m]!) | 0); },
+    regShl: (t, n, m, s) => c => { c.r[t] = c.ld16((c.r[n]! + (c.r[m]! << s)) | 0); },
+    regSub: (t, n, m, s) => c => { c.r[t] = c.ld16((c.r[n]! - (c.r[m]! << s)) | 0); },
+    regPre: (t, n, m) => c => { const a = (c.r[n]! + c.r[m]!) | 0; const v = c.ld16(a); c.r[n] = a; c.r[t] = v; },
+    regPost: (t, n, m) => c => { const a = c.r[n]!; const v = c.ld16(a); c.r[n] = a + c.r[m]!; c.r[t] = v; },
+  },
+  [LK.SB]: {
+    lit: (t, a) => c => { c.r[t] = (c.ld8(a) << 24) >> 24; },
+    off: (t, n, imm) => c => { c.r[t] = (c.ld8((c.r[n]! + imm) | 0) << 24) >> 24; },
+    pre: (t, n, imm) => c => { const a = (c.r[n]! + imm) | 0; const v = (c.ld8(a) << 24) >> 24; c.r[n] = a; c.r[t] = v; },
+    post: (t, n, imm) => c => { const a = c.r[n]!; const v = (c.ld8(a) << 24) >> 24; c.r[n] = a + imm; c.r[t] = v; },
+    reg: (t, n, m) => c => { c.r[t] = (c.ld8((c.r[n]! + c.r[m]!) | 0) << 24) >> 24; },
+    regShl: (t, n, m, s) => c => { c.r[t] = (c.ld8((c.r[n]! + (c.r[m]! << s)) | 0) << 24) >> 24; },
+    regSub: (t, n, m, s) => c => { c.r[t] = (c.ld8((c.r[n]! - (c.r[m]! << s)) | 0) << 24) >> 24; },
+    regPre: (t, n, m) => c => { const a = (c.r[n]! + c.r[m]!) | 0; const v = (c.ld8(a) << 24) >> 24; c.r[n] = a; c.r[t] = v; },
+    regPost: (t, n, m) => c => { const a = c.r[n]!; const v = (c.ld8(a) << 24) >> 24; c.r[n] = a + c.r[m]!; c.r[t] = v; },
+  },
+  [LK.SH]: {
+    lit: (t, a) => c => { c.r[t] = (c.ld16(a) << 16) >> 16; },
+    off: (t, n, imm) => c => { c.r[t] = (c.ld16((c.r[n]! + imm) | 0) << 16) >> 16; },
+    pre: (t, n, imm) => c => { const a = (c.r[n]! + imm) | 0; const v = (c.ld16(a) << 16) >> 16; c.r[n] = a; c.r[t] = v; },
+    post: (t, n, imm) => c => { const a = c.r[n]!; const v = (c.ld16(a) << 16) >> 16; c.r[n] = a + imm; c.r[t] = v; },
+    reg: (t, n, m) => c => { c.r[t] = (c.ld16((c.r[n]! + c.r[m]!) | 0) << 16) >> 16; },
+    regShl: (t, n, m, s) => c => { c.r[t] = (c.ld16((c.r[n]! + (c.r[m]! << s)) | 0) << 16) >> 16; },
+    regSub: (t, n, m, s) => c => { c.r[t] = (c.ld16((c.r[n]! - (c.r[m]! << s)) | 0) << 16) >> 16; },
+    regPre: (t, n, m) => c => { const a = (c.r[n]! + c.r[m]!) | 0; const v = (c.ld16(a) << 16) >> 16; c.r[n] = a; c.r[t] = v; },
+    regPost: (t, n, m) => c => { const a = c.r[n]!; const v = (c.ld16(a) << 16) >> 16; c.r[n] = a + c.r[m]!; c.r[t] = v; },
+  },
+};
+
+const STORE_FORMS: Partial<Record<SK, StoreForms>> = {
+  [SK.W]: {
+    off: (t, n, imm) => c => { c.st32((c.r[n]! + imm) | 0, c.r[t]!); },
+    pre: (t, n, imm) => c => { const a = (c.r[n]! + imm) | 0; c.st32(a, c.r[t]!); c.r[n] = a; },
+    post: (t, n, imm) => c => { const a = c.r[n]!; c.st32(a, c.r[t]!); c.r[n] = a + imm; },
+    reg: (t, n, m) => c => { c.st32((c.r[n]! + c.r[m]!) | 0, c.r[t]!); },
+    regShl: (t, n, m, s) => c => { c.st32((c.r[n]! + (c.r[m]! << s)) | 0, c.r[t]!); },
+    regSub: (t, n, m, s) => c => { c.st32((c.r[n]! - (c.r[m]! << s)) | 0, c.r[t]!); },
+    regPre: (t, n, m) => c => { const a = (c.r[n]! + c.r[m]!) | 0; c.st32(a, c.r[t]!); c.r[n] = a; },
+    regPost: (t, n, m) => c => { const a = c.r[n]!; c.st32(a, c.r[t]!); c.r[n] = a + c.r[m]!; },
+  },
+  [SK.B]: {
+    off: (t, n, imm) => c => { c.st8((c.r[n]! + imm) | 0, c.r[t]! & 0xff); },
+    pre: (t, n, imm) => c => { const a = (c.r[n]! + imm) | 0; c.st8(a, c.r[t]! & 0xff); c.r[n] = a; },
+    post: (t, n, imm) => c => { const a = c.r[n]!; c.st8(a, c.r[t]! & 0xff); c.r[n] = a + imm; },
+    reg: (t, n, m) => c => { c.st8((c.r[n]! + c.r[m]!) | 0, c.r[t]! & 0xff); },
+    regShl: (t, n, m, s) => c => { c.st8((c.r[n]! + (c.r[m]! << s)) | 0, c.r[t]! & 0xff); },
+    regSub: (t, n, m, s) => c => { c.st8((c.r[n]! - (c.r[m]! << s)) | 0, c.r[t]! & 0xff); },
+    regPre: (t, n, m) => c => { const a = (c.r[n]! + c.r[m]!) | 0; c.st8(a, c.r[t]! & 0xff); c.r[n] = a; },
+    regPost: (t, n, m) => c => { const a = c.r[n]!; c.st8(a, c.r[t]! & 0xff); c.r[n] = a + c.r[m]!; },
+  },
+  [SK.H]: {
+    off: (t, n, imm) => c => { c.st16((c.r[n]! + imm) | 0, c.r[t]! & 0xffff); },
+    pre: (t, n, imm) => c => { const a = (c.r[n]! + imm) | 0; c.st16(a, c.r[t]! & 0xffff); c.r[n] = a; },
+    post: (t, n, imm) => c => { const a = c.r[n]!; c.st16(a, c.r[t]! & 0xffff); c.r[n] = a + imm; },
+    reg: (t, n, m) => c => { c.st16((c.r[n]! + c.r[m]!) | 0, c.r[t]! & 0xffff); },
+    regShl: (t, n, m, s) => c => { c.st16((c.r[n]! + (c.r[m]! << s)) | 0, c.r[t]! & 0xffff); },
+    regSub: (t, n, m, s) => c => { c.st16((c.r[n]! - (c.r[m]! << s)) | 0, c.r[t]! & 0xffff); },
+    regPre: (t, n, m) => c => { const a = (c.r[n]! + c.r[m]!) | 0; c.st16(a, c.r[t]! & 0xffff); c.r[n] = a; },
+    regPost: (t, n, m) => c => { const a = c.r[n]!; c.st16(a, c.r[t]! & 0xffff); c.r[n] = a + c.r[m]!; },
+  },
+};
 
 /** LDRD: word-aligned (alignment fault otherwise), both words loaded before any write. */
 export function loadDouble(x: TContext, t: number, t2: number, n: number, o: Offset, p: boolean, w: boolean): Op | null {
