@@ -1,0 +1,257 @@
+// The hot tier: a block that runs often is compiled into one JavaScript function (new Function)
+// with the guest registers it uses in locals, NZCV kept lazily (see emit.ts), conditions
+// inlined, the common instructions emitted as source (ops.ts, a32.ts, thumb.ts) and every other
+// instruction calling its closure with registers and flags spilled around the call. A block
+// whose last instruction branches back to its first becomes a JS loop, with the budget, the
+// block's validity and pending interrupts tested on the back edge.
+//
+// The engine installs compileHot (it imports this module when present) and calls the HotFn
+// under the contract in ../types.ts (HotFn): that is where exits, traps and stores into code are
+// specified. The generated code keeps to it:
+//   - entry: c.pc = endPc (unless the block ends in an inline jump) and c.it = itAfter first, as
+//     the closure tier does, so that a final closure that branches or restores CPSR.IT has the
+//     last word;
+//   - runs of consecutive closures share one spill and one reload (emit.ts fallback);
+//   - blocks made mostly of closures are declined (hotConfig): the closure tier runs them faster;
+//   - every exit materializes the flags, writes back the registers it changed and returns the
+//     count; a store that invalidated the block stops before the next instruction;
+//   - a GuestTrap at instruction k writes everything back, adds the completed iterations to
+//     c.icount, sets c.hotTrapIndex = k and rethrows.
+
+import type { Cpu } from '../../armcore/cpu.js';
+import { mulHiS, mulHiU } from '../sem/media.js';
+import type { Block, HotFn, HotOptions } from '../types.js';
+import { Gen, FLAGS, MARK_SPILL, MARK_RELOAD, type Flag, type FlagState, type EmitInfo } from './emit.js';
+import { A32_EMITTERS, type BranchInfo, type Emitter } from './a32.js';
+import { T16_EMITTERS, T32_EMITTERS } from './thumb.js';
+
+/** What code generation produced for a block (exported for tests and statistics). */
+export interface HotSource {
+  readonly code: string;
+  /** Instructions emitted inline / left to their closure. */
+  readonly inline: number;
+  readonly fallback: number;
+  /** The block became a JS loop. */
+  readonly loop: boolean;
+}
+
+const MARK_LOOP = '\u0000LOOP';
+const MARK_EXIT = '\u0001';
+
+function emitterFor(ins: Block['insns'][number]): Emitter | undefined {
+  const e = ins.encoding;
+  if (!e) return undefined;
+  const table = e.iset === 'A32' ? A32_EMITTERS : e.iset === 'T16' ? T16_EMITTERS : T32_EMITTERS;
+  return Object.prototype.hasOwnProperty.call(table, e.name) ? table[e.name] : undefined;
+}
+
+/** Generate the source of a block's HotFn (the body of a factory taking ops, blk, helpers). */
+export function generateHot(block: Block, tlbSize = 1024): HotSource {
+  const insns = block.insns;
+  const N = insns.length;
+  const thumb = block.thumb;
+  const g = new Gen();
+  g.thumb = thumb;
+  g.tlbMask = tlbSize - 1;
+  const infos: EmitInfo[] = [];
+  const kills: Set<Flag>[] = [];
+  let inline = 0, fallback = 0;
+  let loop = false;
+  let loopState: FlagState | null = null;
+  /** The last instruction is inline, unconditional and always writes c.pc itself. */
+  let endsInJump = false;
+  // Flag states at exits, turned into code once liveness is known (see flagAt below).
+  const exits: FlagState[] = [];
+  const exitMark = (state: FlagState) => { exits.push({ ...state }); return `${MARK_EXIT}${exits.length - 1}${MARK_EXIT}`; };
+
+  for (let i = 0; i < N; i++) {
+    const ins = insns[i]!;
+    const last = i === N - 1;
+    g.i = i; g.pc = ins.pc >>> 0; g.pcRead = (ins.pc + (thumb ? 4 : 8)) | 0;
+    g.inIT = thumb === 1 && (ins.it & 0xf) !== 0; g.word = ins.word;
+    g.info = { reads: new Set(), writes: new Set(), fallback: false };
+    const emitter = emitterFor(ins);
+    let done = false;
+    let conditional = false;
+    // Inline code needs the locals: close an open run of closures first (undone if it declines).
+    const runWasOpen = g.inRun;
+    const closeAt = g.lines.length;
+    const closeLen = emitter ? g.closeRun() : 0;
+    if (emitter) {
+      // Snapshot everything an emitter may touch, to roll back when it declines.
+      const snap = {
+        flags: { ...g.flags }, lines: g.lines.length, used: g.used, dirty: g.dirty, hadTrap: g.trapStates.has(i),
+        usesLoad: g.usesLoad, usesStore: g.usesStore, usesFlags: g.usesFlags,
+      };
+      const br: BranchInfo = { writesPc: false };
+      conditional = ins.cond !== 14;
+      const condExpr = conditional ? g.cond(ins.cond) : '';
+      const bodyStart = g.lines.length;
+      g.inCond = conditional;
+      let ok: boolean;
+      try { ok = emitter(g, ins.fields, br); } finally { g.inCond = false; }
+      if (ok && br.direct !== undefined) {
+        const target = br.direct >>> 0;
+        if (last && target === block.pc >>> 0 && block.itAfter === block.itStart) {
+          loop = true;
+          loopState = { ...g.flags };
+          g.line(`n += ${N};`);
+          // The back edge (types.ts HotFn): budget, then validity, stop requests and interrupts,
+          // which only a slow-path access or a closure can change (sl marks those).
+          g.line(`if (n + ${N} <= budget && (sl === 0 || (sl = 0, blk.valid && !c.exitRequest && !((c.irqLine && !c.i) || (c.fiqLine && !c.f))))) { ${MARK_LOOP} continue; }`);
+          g.line(`c.pc = ${target}; ${exitMark(g.flags)} break;`);
+        } else {
+          g.branchConst(target);
+        }
+      }
+      if (ok && last && !conditional && (br.direct !== undefined || (br.writesPc && !br.maybe))) endsInJump = true;
+      if (ok && (br.writesPc || br.direct !== undefined) && !last) {
+        throw new Error(`armada hot tier: a branch at ${ins.pc.toString(16)} is not the block's last instruction`);
+      }
+      if (ok) {
+        if (conditional) {
+          const body = g.lines.splice(bodyStart);
+          const pre = g.materializeLines([...g.info.writes], snap.flags);
+          g.lines.push(...pre, `if (${condExpr}) {`, ...body, '}');
+          // Not executing keeps the old value: a conditional write also reads what it writes.
+          for (const f of g.info.writes) g.info.reads.add(f);
+        }
+        done = true;
+      } else {
+        g.lines.length = snap.lines;
+        g.flags = snap.flags;
+        g.used = snap.used; g.dirty = snap.dirty;
+        if (!snap.hadTrap) g.trapStates.delete(i);
+        g.usesLoad = snap.usesLoad; g.usesStore = snap.usesStore; g.usesFlags = snap.usesFlags;
+        g.info = { reads: new Set(), writes: new Set(), fallback: false };
+        conditional = false;
+      }
+    }
+    if (done) inline++;
+    else {
+      fallback++;
+      if (runWasOpen && closeLen) { g.lines.splice(closeAt, closeLen); g.inRun = true; }
+      g.fallback();
+      // Before a possible exit (a store into this block, or the end), the locals must be current.
+      if (ins.mayStore || last) g.closeRun();
+    }
+    infos.push(g.info);
+    kills.push(done && !conditional ? new Set(g.info.writes) : new Set());
+    if (ins.mayStore && !last) {
+      // A store into this block's own code: stop before the next instruction (types.ts HotFn).
+      const next = insns[i + 1]!;
+      // Only a slow-path store (code pages never enter the write TLB) or a closure can do that.
+      g.line(`if (sl !== 0 && !blk.valid) { n += ${i + 1}; c.pc = ${next.pc >>> 0}; c.it = ${next.it}; ${exitMark(g.flags)} break; }`);
+    }
+    if (last) {
+      g.line(`n += ${N}; ${exitMark(g.flags)} break;`);
+    }
+  }
+
+  // Flags live at the top of the block: what the back edge must make concrete. Real reads only
+  // (conditions, carry-in, closures, conditional writes); the block's end reads everything. Trap
+  // points and exits before a flag's first write do not count: they use the phi below.
+  const live = new Set<Flag>(FLAGS);
+  for (let i = N - 1; i >= 0; i--) {
+    for (const f of kills[i]!) live.delete(f);
+    for (const f of infos[i]!.reads) live.add(f);
+  }
+  /** A flag's value (0/1 expression) in `state`, seen at a trap point or an exit. */
+  const flagAt = (f: Flag, state: FlagState): string => {
+    const v = state[f];
+    if (loop && loopState && !live.has(f) && v === g.top[f]) {
+      // Still the loop-top value: the concrete local on the first iteration, and the previous
+      // iteration's (unmaterialized) value after a back edge.
+      return `(n > 0 ? ${loopState[f].num} : f${f})`;
+    }
+    return v.num;
+  };
+  const exitLines = (state: FlagState) => g.usesFlags
+    ? FLAGS.map(f => { const e = flagAt(f, state); return e === `f${f}` ? '' : `f${f} = ${e};`; }).filter(Boolean).join(' ')
+    : '';
+
+  // Flags the block can change (inline writes, or a closure): only those are stored back.
+  const written = FLAGS.filter(f => infos.some(x => x.fallback || x.writes.has(f)));
+
+  // Assemble.
+  const regsOf = (mask: number) => Array.from({ length: 15 }, (_, r) => r).filter(r => mask & (1 << r));
+  const used = regsOf(g.used);
+  const dirty = regsOf(g.dirty);
+  const spill = dirty.map(r => `r[${r}] = r${r};`).join(' ');
+  const tlbR = 'tRTag = c.tlbRTag, tRView = c.tlbRView, tROff = c.tlbROff';
+  const tlbW = 'tWTag = c.tlbWTag, tWView = c.tlbWView, tWOff = c.tlbWOff';
+  const tlb = [...(g.usesLoad ? [tlbR] : []), ...(g.usesStore ? [tlbW] : [])].join(', ');
+  // A closure may switch the mode, and with it the TLB set (User / privileged).
+  const reload = used.map(r => `r${r} = r[${r}];`).join(' ') + (tlb ? ` ${tlb};` : '');
+  const loopFlags = loopState ? g.materializeLines([...live], loopState).join(' ') : '';
+  const exitRe = new RegExp(`${MARK_EXIT}(\\d+)${MARK_EXIT}`);
+  const body = g.lines.map(l => l === MARK_SPILL ? spill : l === MARK_RELOAD ? reload
+    : l.includes(MARK_EXIT) || l.includes(MARK_LOOP)
+      ? l.replace(MARK_LOOP, loopFlags).replace(exitRe, (_m, k: string) => exitLines(exits[Number(k)]!)) : l);
+
+  const canThrow = g.trapStates.size > 0;
+  const out: string[] = [];
+  for (let i = 0; i < N; i++) if (infos[i]!.fallback) out.push(`const op${i} = ops[${i}];`);
+  out.push(`return function hot_${(block.pc >>> 0).toString(16)}(c, budget) {`);
+  out.push('const r = c.r;');
+  if (used.length) out.push(`let ${used.map(r => `r${r} = r[${r}]`).join(', ')};`);
+  if (g.usesFlags) out.push('let fN = c.n, fZ = c.z, fC = c.c, fV = c.v;');
+  if (tlb) out.push(`let ${tlb};`);
+  if (g.temps.length) out.push(`let ${g.temps.map(t => `${t} = 0`).join(', ')};`);
+  out.push(canThrow ? 'let k = 0, n = 0, sl = 0;' : 'let n = 0, sl = 0;');
+  // The fall-through PC first, as the closure tier sets it (a final closure has the last word);
+  // not needed when the block always ends in an inline jump (closures never read c.pc).
+  if (!endsInJump) out.push(`c.pc = ${block.endPc >>> 0};`);
+  if (thumb) out.push(`c.it = ${block.itAfter};`);
+  if (canThrow) out.push('try {');
+  out.push('for (;;) {');
+  out.push(...body);
+  out.push('}');
+  if (canThrow) {
+  out.push('} catch (e) {');
+  // Inside a run of closures the CPU already holds everything; elsewhere store flags and registers.
+  out.push('switch (k) {');
+  for (const [k, st] of g.trapStates) {
+    if (g.runPoints.has(k)) { out.push(`case ${k}: break;`); continue; }
+    out.push(`case ${k}: ${written.map(f => `c.${f.toLowerCase()} = ${flagAt(f, st)};`).join(' ')} ${spill} break;`);
+  }
+  out.push('}');
+  out.push('c.icount += n; c.hotTrapIndex = k;');
+  out.push('throw e;');
+  out.push('}');
+  }
+  if (written.length) out.push(written.map(f => `c.${f.toLowerCase()} = f${f};`).join(' '));
+  if (spill) out.push(spill);
+  out.push('return n;');
+  out.push('};');
+  return { code: out.join('\n'), inline, fallback, loop };
+}
+
+// ARMADA_HOT_DUMP=<hex pc>[,<hex pc>...] prints the generated source of those blocks to stderr
+// (for profiling: profiles name each compiled block hot_<pc>).
+const DUMP = new Set((typeof process !== 'undefined' ? process.env['ARMADA_HOT_DUMP'] ?? '' : '')
+  .split(',').filter(Boolean).map(h => parseInt(h, 16) >>> 0));
+
+/** Tuning, measured on the bench (tests change it to compile every block). */
+export const hotConfig = {
+  /** Blocks with a smaller share of inline-emitted instructions stay in the closure tier. */
+  minInlineShare: 0.5,
+};
+
+/** The hot-tier compiler the engine calls (types.ts HotCompiler). */
+export function compileHot(block: Block, cpu: Cpu, _opts?: HotOptions): HotFn | null {
+  if (!block.cacheable || block.insns.length === 0 || block.pageFirst < 0) return null;
+  const src = generateHot(block, cpu.tlbRTag.length);
+  // Mostly closures (VFP code, say): the compiled form would only add spills around them, and
+  // measured slower than the closure tier (fpmix); leave such blocks to it.
+  if (src.inline < hotConfig.minInlineShare * (src.inline + src.fallback)) return null;
+  if (DUMP.has(block.pc >>> 0)) process.stderr.write(`armada hot tier: block ${(block.pc >>> 0).toString(16)}\n${src.code}\n`);
+  let factory: (...args: unknown[]) => HotFn;
+  try {
+    factory = new Function('ops', 'blk', 'mulHiU', 'mulHiS', src.code) as (...args: unknown[]) => HotFn;
+  } catch (err) {
+    throw new Error(`armada hot tier: generated code for the block at ${(block.pc >>> 0).toString(16)} does not compile ` +
+      `(${(err as Error).message}):\n${src.code}`);
+  }
+  return factory(block.insns.map(x => x.op), block, mulHiU, mulHiS);
+}
