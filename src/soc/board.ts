@@ -5,9 +5,10 @@
 
 import { Bus, type MmioDevice, type Width } from '../armcore/bus.js';
 import { Cpu, Mode } from '../armcore/cpu.js';
-import { Engine, type EngineStats } from '../translator/engine.js';
+import { Engine, type EngineOptions, type EngineStats } from '../translator/engine.js';
 import { Semihosting, type SemihostingIO } from '../armcore/semihosting.js';
 import { installCp15 } from '../armcore/cp15.js';
+import { installCp14 } from '../armcore/cp14.js';
 import { VirtualClock } from './clock.js';
 import {
   deviceFactory, deviceTypes, NullIrqLine, type Device, type DeviceHost, type DeviceSpec, type Frame, type InputEvent,
@@ -51,6 +52,8 @@ export interface BoardOptions {
   rtc?: 'fixed' | 'host';
   /** The fixed epoch for rtc: 'fixed', in ms since 1970 (default 2000-01-01T00:00:00Z). */
   rtcEpochMs?: number;
+  /** Translation cache and hot tier (cache bound, hot mode); defaults from the environment. */
+  engine?: EngineOptions;
 }
 
 export type RunResult =
@@ -100,6 +103,8 @@ export class Board {
   private imageBytes: { bytes: Uint8Array; opts: LoadOptions } | undefined;
   private readonly guestErrors = new Set<string>();
   private stopRequest: 'poweroff' | 'reboot' | null = null;
+  /** The CPU is inside engine.run, in a slice sized to the next timer deadline. */
+  private inEngine = false;
   /** Virtual time (ns) skipped while the CPU idled in WFI. */
   idleTime = 0;
 
@@ -117,6 +122,7 @@ export class Board {
     this.cpu = new Cpu(this.bus);
     const cpu = this.cpu;
     this.clock = new VirtualClock(() => cpu.icount, options.nsPerInsn ?? 1);
+    this.clock.onEarlierDeadline = () => { if (this.inEngine) cpu.exitRequest = true; };
     this.createDevices();
     for (const t of spec.unimplemented ?? []) {
       this.bus.addDevice(t.at, new ReadsAsZero(t.name, t.size, t.at, m => this.guestError(m), `${t.name} is not modelled`));
@@ -124,7 +130,8 @@ export class Board {
     if (spec.unmapped === 'raz-wi') this.fillUnmapped();
 
     installCp15(this.cpu);
-    this.engine = new Engine(this.cpu, { semihosting: options.semihosting !== undefined, vfp: options.vfp ?? true });
+    installCp14(this.cpu);
+    this.engine = new Engine(this.cpu, { semihosting: options.semihosting !== undefined, vfp: options.vfp ?? true }, options.engine);
     if (options.semihosting) {
       const sh = options.semihosting;
       this.semihosting = new Semihosting({
@@ -324,7 +331,10 @@ export class Board {
       if (early) return early;
       const left = end - c.icount;
       if (left <= 0) return { kind: 'budget' };
-      const r = this.engine.run(Math.min(left, clock.insnsToNextDeadline()));
+      // A device that arms an earlier timer inside this slice ends it (clock.onEarlierDeadline).
+      this.inEngine = true;
+      let r: ReturnType<Engine['run']>;
+      try { r = this.engine.run(Math.min(left, clock.insnsToNextDeadline())); } finally { this.inEngine = false; }
       if (r.kind === 'halted') {
         const h = this.checkHalt();
         if (h) return h;
