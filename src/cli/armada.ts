@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import { parseArgs, parseAddr, parseCount, parseMiB, parseSeconds, UsageError } from './args.js';
 import { EXIT, runGuest, buildBoard, type RunConfig, type RunHost } from './run.js';
 import { disasmImage } from './disasm.js';
-import { processIO, writeAll, writeText, StdinQueue } from './hostio.js';
+import { processIO, writeAll, writeText, StdinQueue, ConsoleEscape } from './hostio.js';
 import { BOARDS } from '../soc/vexpress.js';
 import { LoadError } from '../soc/loader.js';
 import { ElfError } from '../armcore/elf.js';
@@ -23,6 +23,7 @@ Run 'armada COMMAND --help' for a command's options.
 `;
 
 const RUN_HELP = `Usage: armada run IMAGE [OPTIONS] [-- GUEST-ARGS...]
+       armada run --kernel zImage --dtb BOARD.dtb [--initrd INITRD] [--append CMDLINE] [OPTIONS]
 
 Run IMAGE on an emulated board. IMAGE is an ELF32 little-endian ARM executable (PT_LOAD segments
 are loaded at their physical addresses, execution starts at the entry point, in Thumb state when
@@ -42,10 +43,30 @@ Options:
   --load-addr ADDR          IMAGE is a raw binary: load it at ADDR and start there
   --trace                   print every executed instruction to stderr (slow), and guest errors
                             (accesses where nothing is mapped, bad device registers)
-  --stats                   print instruction and translation counts to stderr at the end
+  --stats                   print instructions, virtual time, MIPS and translation counts to
+                            stderr at the end
+  --tb-cache-insns N        bound the translation cache to N guest instructions (default 128k;
+                            at least 64); least recently used blocks are dropped beyond it
+  --kernel FILE             boot a Linux kernel (zImage) as QEMU's -kernel does: loaded at RAM
+                            base + 0x10000, entered through QEMU's boot stub with r0=0,
+                            r1=0x8e0 (vexpress board ID), r2=the DTB's address
+  --dtb FILE                the device tree blob (needed with --kernel); /memory and /chosen
+                            (bootargs, linux,initrd-start/end) are written from the options
+  --initrd FILE             initial ramdisk, at RAM base + min(RAM/2, 128 MiB)
+  --append CMDLINE          kernel command line (/chosen bootargs)
+  --screenshot FILE         write the display's frame as a PNG file at exit
+  --realtime                pace virtual time to the host clock while the guest idles (the
+                            default when stdin is a terminal): an idle guest costs almost no CPU,
+                            but runs are no longer deterministic
+  --deterministic           never pace to the host clock (the default for pipes and files): an
+                            idle guest skips straight to its next timer event
   -h, --help                show this help
   -- GUEST-ARGS...          the command line SYS_GET_CMDLINE returns, argv[0] first (default:
                             IMAGE as given, as QEMU does)
+
+Console: UART0 is the terminal. Ctrl-A x quits (exit status 0), Ctrl-A Ctrl-A sends a Ctrl-A,
+as in QEMU's -nographic; when stdin is a terminal it is put in raw mode, so Ctrl-C goes to the
+guest. With --kernel, a "Kernel panic - not syncing" line on the console ends the run (exit 4).
 
 Streams: UART0 output and output the guest writes to semihosting ":tt" (stdout) go to stdout;
 semihosting SYS_WRITEC/SYS_WRITE0 (the semihosting console) and ":tt" opened for append go to
@@ -58,7 +79,7 @@ Exit status:
   2      bad usage, or a bad image (not ELF, not 32-bit little-endian ARM, truncated, a
          segment outside RAM)
   3      internal error in armada
-  4      the guest stopped on an error (unsupported semihosting call)
+  4      the guest stopped on an error (unsupported semihosting call, a Linux kernel panic)
   124    --timeout or --max-insns reached (stderr names the limit and the PC)
   130    interrupted (SIGINT, Ctrl-C); 143 terminated (SIGTERM)
 `;
@@ -76,12 +97,12 @@ Options:
   -h, --help         show this help
 `;
 
-function readImage(file: string): Uint8Array {
+function readImage(file: string, what?: string): Uint8Array {
   try {
     return new Uint8Array(fs.readFileSync(file));
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    throw new UsageError(`cannot read ${file}: ${e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory' : e.message}`);
+    throw new UsageError(`${what ? what + ': ' : ''}cannot read ${file}: ${e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory' : e.message}`);
   }
 }
 
@@ -91,10 +112,21 @@ async function cmdRun(argv: string[]): Promise<number> {
   const p = parseArgs(argv, {
     board: { value: true }, memory: { value: true, short: 'm' }, semihosting: {},
     'semihosting-root': { value: true }, 'max-insns': { value: true }, timeout: { value: true },
-    'load-addr': { value: true }, trace: {}, stats: {}, help: { short: 'h' },
+    'load-addr': { value: true }, trace: {}, stats: {}, 'tb-cache-insns': { value: true }, help: { short: 'h' },
+    kernel: { value: true }, dtb: { value: true }, initrd: { value: true }, append: { value: true },
+    screenshot: { value: true }, realtime: {}, deterministic: {},
   });
   if (p.opts['help']) { writeText(1, RUN_HELP); return 0; }
-  if (p.positionals.length !== 1) throw new UsageError(p.positionals.length === 0 ? 'run: IMAGE is missing' : `run: one IMAGE expected, got ${p.positionals.join(' ')}`);
+  const kernel = p.opts['kernel'] as string | undefined;
+  if (kernel !== undefined) {
+    if (p.positionals.length !== 0) throw new UsageError(`run: give either IMAGE or --kernel, not both (got ${p.positionals.join(' ')})`);
+    if (p.opts['dtb'] === undefined) throw new UsageError('--kernel needs --dtb (the board\'s device tree; ATAG boot is not supported)');
+    if (p.opts['load-addr'] !== undefined) throw new UsageError('--load-addr does not go with --kernel');
+    if (p.opts['semihosting']) throw new UsageError('--semihosting does not go with --kernel');
+  } else {
+    for (const o of ['dtb', 'initrd', 'append']) if (p.opts[o] !== undefined) throw new UsageError(`--${o} needs --kernel`);
+    if (p.positionals.length !== 1) throw new UsageError(p.positionals.length === 0 ? 'run: IMAGE is missing' : `run: one IMAGE expected, got ${p.positionals.join(' ')}`);
+  }
   const board = (p.opts['board'] as string | undefined) ?? 'vexpress-a9';
   if (!BOARDS[board]) throw new UsageError(`unknown board '${board}' (boards: ${Object.keys(BOARDS).join(', ')})`);
   const root = p.opts['semihosting-root'] as string | undefined;
@@ -106,7 +138,7 @@ async function cmdRun(argv: string[]): Promise<number> {
   }
   const cfg: RunConfig = {
     image: new Uint8Array(0),
-    imageName: p.positionals[0]!,
+    imageName: kernel ?? p.positionals[0]!,
     board,
     ramMiB: p.opts['memory'] !== undefined ? parseMiB('-m', p.opts['memory'] as string) : undefined,
     semihosting: !!p.opts['semihosting'],
@@ -117,11 +149,29 @@ async function cmdRun(argv: string[]): Promise<number> {
     loadAddr: p.opts['load-addr'] !== undefined ? parseAddr('--load-addr', p.opts['load-addr'] as string) : undefined,
     trace: !!p.opts['trace'],
     stats: !!p.opts['stats'],
+    tbCacheInsns: p.opts['tb-cache-insns'] !== undefined ? parseCount('--tb-cache-insns', p.opts['tb-cache-insns'] as string) : undefined,
+    screenshot: p.opts['screenshot'] as string | undefined,
+    // Real time by default only for a person at a terminal; pipes and files get the
+    // deterministic default.
+    realtime: p.opts['realtime'] ? true : p.opts['deterministic'] ? false : (!p.opts['semihosting'] && process.stdin.isTTY === true),
   };
+  if (p.opts['realtime'] && p.opts['deterministic']) throw new UsageError('--realtime and --deterministic exclude each other');
   if (p.rest && !cfg.semihosting) throw new UsageError('guest arguments after -- need --semihosting');
-  cfg.image = readImage(cfg.imageName);
+  if (kernel !== undefined) {
+    const initrd = p.opts['initrd'] as string | undefined;
+    cfg.linux = {
+      kernel: readImage(kernel, '--kernel'),
+      dtb: readImage(p.opts['dtb'] as string, '--dtb'),
+      initrd: initrd !== undefined ? readImage(initrd, '--initrd') : undefined,
+      append: p.opts['append'] as string | undefined,
+    };
+  } else {
+    cfg.image = readImage(cfg.imageName);
+  }
 
   const stdin = new StdinQueue();
+  const escape = new ConsoleEscape();
+  let wakeIdle: (() => void) | undefined;
   const host: RunHost = {
     io: processIO(stdin),
     uartOut: bytes => writeAll(1, bytes),
@@ -129,10 +179,26 @@ async function cmdRun(argv: string[]): Promise<number> {
     interrupted: () => signalled,
     // With --semihosting, stdin feeds semihosting reads; otherwise it feeds UART0.
     uartIn: cfg.semihosting ? undefined : feed => {
-      stdin.onData = () => { const b = stdin.takeAll(); if (b.length) feed(b); };
+      stdin.onData = () => {
+        const b = escape.filter(stdin.takeAll());
+        if (b.length) feed(b);
+        wakeIdle?.();
+      };
+      if (process.stdin.isTTY) {
+        // Raw, as QEMU's -nographic: every key (Ctrl-C included) goes to the guest.
+        process.stdin.setRawMode(true);
+        process.on('exit', () => { try { process.stdin.setRawMode(false); } catch { /* gone */ } });
+      }
       stdin.start();
     },
     inputArrived: () => stdin.wait(),
+    // An idle guest sleeps until its next event or until the user types (one waiter at a time).
+    idleWait: cfg.semihosting ? undefined : ms => new Promise<void>(resolve => {
+      const done = () => { clearTimeout(t); wakeIdle = undefined; resolve(); };
+      const t = setTimeout(done, ms);
+      wakeIdle = done;
+    }),
+    quit: () => escape.quit,
   };
   process.on('SIGINT', () => { signalled = 'SIGINT'; stdin.wake(); });
   process.on('SIGTERM', () => { signalled = 'SIGTERM'; stdin.wake(); });

@@ -102,3 +102,29 @@ export function processIO(stdin: StdinQueue): SemihostingIO {
     },
   };
 }
+
+/**
+ * The console's escape key, as QEMU's character multiplexer under -nographic: Ctrl-A x asks to
+ * quit, Ctrl-A Ctrl-A sends one Ctrl-A, Ctrl-A followed by anything else is dropped. Everything
+ * else passes through to the guest.
+ */
+export class ConsoleEscape {
+  private pending = false;
+  quit = false;
+
+  filter(bytes: Uint8Array): Uint8Array {
+    const out: number[] = [];
+    for (const b of bytes) {
+      if (this.quit) break;
+      if (this.pending) {
+        this.pending = false;
+        if (b === 0x78 /* x */) this.quit = true;
+        else if (b === 0x01) out.push(0x01);
+        continue;
+      }
+      if (b === 0x01) { this.pending = true; continue; }
+      out.push(b);
+    }
+    return Uint8Array.from(out);
+  }
+}

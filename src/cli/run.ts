@@ -6,6 +6,9 @@ import type { SemihostingIO } from '../armcore/semihosting.js';
 import { decodeA32, decodeThumb } from '../translator/translate.js';
 import { disassemble } from '../armcore/disasm/index.js';
 import { isThumb32 } from '../armcore/isa/tables.js';
+import { loadLinux, type LinuxBootOptions } from '../soc/linux.js';
+import { encodePng } from '../soc/png.js';
+import * as fs from 'node:fs';
 
 export const EXIT = {
   USAGE: 2,
@@ -29,6 +32,15 @@ export interface RunConfig {
   loadAddr?: number;
   trace: boolean;
   stats?: boolean;
+  /** Bound of the translation cache in guest instructions (--tb-cache-insns). */
+  tbCacheInsns?: number;
+  /** Boot a Linux kernel (--kernel/--dtb/--initrd/--append) instead of loading `image`. */
+  linux?: LinuxBootOptions;
+  /** Pace virtual time to the host clock while the guest idles (interactive sessions; not
+   * deterministic). Off: an idle guest skips straight to its next event. */
+  realtime?: boolean;
+  /** Write the display's frame as a PNG here at exit. */
+  screenshot?: string;
 }
 
 export interface RunHost {
@@ -43,6 +55,10 @@ export interface RunHost {
   inputArrived(): Promise<void>;
   /** Set by the host when the user interrupts (SIGINT/SIGTERM); polled between slices. */
   interrupted(): 'SIGINT' | 'SIGTERM' | undefined;
+  /** Resolves after `ms`, or earlier when host input arrives (an idle guest waiting to be woken). */
+  idleWait?(ms: number): Promise<void>;
+  /** True once the user asked to quit (Ctrl-A x on the console); polled between slices. */
+  quit?(): boolean;
 }
 
 const SLICE = 1_000_000;
@@ -67,16 +83,44 @@ export function buildBoard(cfg: RunConfig, host: RunHost): Board {
       cmdline: cfg.guestArgs && cfg.guestArgs.length > 0 ? cfg.guestArgs.join(' ') : cfg.imageName,
     } : undefined,
     onGuestError: cfg.trace ? msg => host.err(`guest error: ${msg}`) : undefined,
+    engine: cfg.tbCacheInsns !== undefined ? { tbCacheInsns: cfg.tbCacheInsns } : undefined,
   });
-  board.load(cfg.image, { loadAddr: cfg.loadAddr });
+  if (cfg.linux) loadLinux(board, cfg.linux);
+  else board.load(cfg.image, { loadAddr: cfg.loadAddr });
   const uart = board.uart('uart0');
+  panicWatch.reset();
   uart.onTransmit = b => {
     uartBuf[uartLen++] = b;
+    if (cfg.linux) panicWatch.byte(b);
     if (uartLen === uartBuf.length) flushUart(host);
   };
   host.uartIn?.(bytes => uart.receive(bytes));
   return board;
 }
+
+/**
+ * Watches the console for a Linux kernel panic, so that a panicking guest (which then spins or
+ * waits forever) ends the run with a clear message instead of running into the timeout.
+ */
+class PanicWatch {
+  private line: number[] = [];
+  /** The panic line once it is complete. */
+  panic: string | undefined;
+  reset(): void { this.line = []; this.panic = undefined; }
+  byte(b: number): void {
+    if (this.panic !== undefined) return;
+    if (b === 10 || b === 13) {
+      if (this.line.length >= 26) {
+        const text = String.fromCharCode(...this.line);
+        if (text.includes('Kernel panic - not syncing')) this.panic = text.replace(/^\[[ 0-9.]+\] /, '');
+      }
+      this.line = [];
+      return;
+    }
+    if (this.line.length < 400) this.line.push(b);
+  }
+}
+const panicWatch = new PanicWatch();
 
 const uartBuf = new Uint8Array(4096);
 let uartLen = 0;
@@ -126,9 +170,40 @@ export async function runGuest(cfg: RunConfig, host: RunHost, board = buildBoard
       const s = board.stats();
       const secs = Number(process.hrtime.bigint() - t0) / 1e9;
       host.err(`armada: ${s.insns} instructions in ${secs.toFixed(3)} s (${(s.insns / secs / 1e6).toFixed(1)} MIPS); ` +
-        `${s.translations} translations of ${s.translatedInsns} instructions, ${s.blocks} blocks cached, ` +
-        `${s.invalidations} invalidated; ${(s.ramHostBytes / 1048576).toFixed(1)} MiB of guest RAM touched`);
+        `virtual time ${(s.virtualNs / 1e9).toFixed(3)} s (${(s.idleNs / 1e9).toFixed(3)} s idle); ` +
+        `${s.translations} translations of ${s.translatedInsns} instructions, ${s.blocks} blocks ` +
+        `(${s.cachedInsns} instructions) cached, ${s.hits} block hits, ${s.misses} misses, ` +
+        `${s.invalidations} invalidated, ${s.evictions} evicted, ${s.hotCompiles} hot-compiled; ` +
+        `${(s.ramHostBytes / 1048576).toFixed(1)} MiB of guest RAM touched`);
     }
+    if (cfg.screenshot) writeScreenshot(board, cfg.screenshot, host);
+  }
+}
+
+/** The display's current frame as a PNG file: the first display the guest has switched on (the
+ * board's first display when none is on, which gives a 1x1 black image). */
+export function writeScreenshot(board: Board, file: string, host: Pick<RunHost, 'err'>): void {
+  let f;
+  try {
+    for (const d of board.devices.values()) {
+      if (!d.display) continue;
+      const fr = d.display.readFrame();
+      if (fr.enabled) { f = fr; break; }
+      f ??= fr;
+    }
+    if (!f) f = board.readFrame(); // throws "has no display"
+  } catch (e) {
+    host.err(`armada: --screenshot: ${(e as Error).message}`);
+    return;
+  }
+  const png = f.enabled && f.width > 0 && f.height > 0
+    ? encodePng(f.width, f.height, f.rgba)
+    : encodePng(1, 1, new Uint8Array([0, 0, 0, 255]));
+  if (!f.enabled) host.err('armada: --screenshot: the display is off; wrote a 1x1 black image');
+  try {
+    fs.writeFileSync(file, png);
+  } catch (e) {
+    host.err(`armada: --screenshot: cannot write ${file}: ${(e as Error).message}`);
   }
 }
 
@@ -141,6 +216,7 @@ async function runLoop(cfg: RunConfig, host: RunHost, board: Board): Promise<num
     host.err(`armada: ${what} reached at pc=${hex(c.pc)} after ${c.icount} instructions`);
     return EXIT.LIMIT;
   };
+  const pace = { hostStart: process.hrtime.bigint(), virtualAtStart: board.clock.now() };
   // Test hook: exercises the internal-error path (exit 3) from the outside.
   if (process.env['ARMADA_TEST_INTERNAL_ERROR']) throw new Error('injected internal error (ARMADA_TEST_INTERNAL_ERROR)');
   for (;;) {
@@ -151,8 +227,8 @@ async function runLoop(cfg: RunConfig, host: RunHost, board: Board): Promise<num
       budget = Math.min(budget, left);
     }
     let r: RunResult;
-    if (cfg.trace || budget < 256) {
-      // one instruction at a time: exact counts near the limit, and the trace
+    if (cfg.trace) {
+      // one instruction at a time, for the trace
       r = { kind: 'budget' };
       const n = Math.min(budget, cfg.trace ? 10000 : budget);
       for (let i = 0; i < n; i++) {
@@ -161,7 +237,9 @@ async function runLoop(cfg: RunConfig, host: RunHost, board: Board): Promise<num
         if (r.kind !== 'budget') break;
       }
     } else {
-      r = board.run({ maxInsns: budget - 64 });
+      // exact: the engine runs block prefixes. In real-time mode an idle CPU comes back here so
+      // that virtual time can be paced to the host clock.
+      r = board.run({ maxInsns: budget, idle: cfg.realtime ? 'return' : 'skip' });
     }
     switch (r.kind) {
       case 'exit': return r.code & 0xff;
@@ -177,18 +255,39 @@ async function runLoop(cfg: RunConfig, host: RunHost, board: Board): Promise<num
         flushUart(host);
         return 0;
       case 'reboot':
-        // As QEMU does by default: the machine resets and the image runs again.
+        // As QEMU does by default: the machine resets and the image (or kernel) runs again.
         board.reset();
+        if (cfg.linux) loadLinux(board, cfg.linux);
         break;
-      case 'idle':
+      case 'idle': {
+        // Real time: virtual time may not run ahead of the host clock. Wait (or until input
+        // arrives) while the next event is still in the host's future, then move virtual time to
+        // the event, or only to "now" when input cut the wait short.
+        const hostNow = () => pace.virtualAtStart + Number(process.hrtime.bigint() - pace.hostStart);
+        const ahead = r.untilNs - hostNow();
+        if (ahead > 0) await (host.idleWait ? host.idleWait(Math.min(ahead / 1e6, 1000)) : sleep(Math.min(ahead / 1e6, 1000)));
+        const target = Math.min(r.untilNs, Math.max(hostNow(), board.clock.now()));
+        const skip = target - board.clock.now();
+        if (skip > 0) { board.idleTime += skip; board.clock.skipTo(target); }
+        break;
+      }
       case 'wfi':
-        await sleep(1); // nothing can wake it yet but host input or the clock: wait a little
+        // nothing can wake it but host input
+        await (host.idleWait ? host.idleWait(100) : sleep(1));
         break;
       case 'budget':
         await yieldToLoop();
         break;
     }
     flushUart(host);
+    if (panicWatch.panic !== undefined) {
+      host.err(`armada: the guest kernel panicked (${panicWatch.panic}) at pc=${hex(c.pc)} after ${c.icount} instructions`);
+      return EXIT.GUEST_ERROR;
+    }
+    if (host.quit?.()) {
+      host.err('armada: terminated (Ctrl-A x)');
+      return 0;
+    }
     const sig = host.interrupted();
     if (sig) {
       host.err(`armada: interrupted (${sig}) at pc=${hex(c.pc)} after ${c.icount} instructions`);
