@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/qemu/**', '**/node_modules/**'],
+    exclude: ['test/qemu/**', 'test/linux/**', '**/node_modules/**'],
     testTimeout: 60_000,
   },
 });

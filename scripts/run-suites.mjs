@@ -39,6 +39,9 @@ for (const m of MODES.slice(1)) {
   suites.push({ name: `unit${m.tag}`, args: ['vitest', 'run', ...FIRMWARE_UNIT_TESTS], env: m.env });
   suites.push({ name: `qemu${m.tag}`, args: ['vitest', 'run', ...QEMU], env: m.env });
 }
+// Debian's kernel and busybox (the Linux kit, fetched with apt-get into ~/.cache/armada-linux) on
+// armada and QEMU: a few minutes; skips with a message when the kit cannot be built.
+suites.push({ name: 'linux', args: ['vitest', 'run', '--config', 'vitest.linux.config.ts'], env: {} });
 
 const only = process.argv.slice(2);
 for (const o of only) {
