@@ -261,8 +261,10 @@ export class Board {
   }
 
   /**
-   * Power-cycle: every device back to its reset state, the CPU reset, and the loaded image loaded
-   * again (as QEMU's system reset restores its ROM images). RAM outside the image keeps its contents.
+   * System reset, as QEMU's: every device's reset (which, as in QEMU 7.2, leaves some registers
+   * alone: SP804 load/control, PL031, SYS_NVFLAGS...), the CPU reset, and the image loaded by
+   * load() loaded again (as QEMU restores its ROM images). RAM outside the image keeps its
+   * contents. A Linux boot (loadLinux) must be loaded again by the caller.
    */
   reset(): void {
     this.stopRequest = null;
