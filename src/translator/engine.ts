@@ -35,6 +35,11 @@
 // BX Rm, conditional or not), the loop does that branch itself (Block.tailKind): one or two
 // closure calls fewer per block, which is most of what the closure tier pays beyond the ops.
 //
+// The hot tier may compile a block together with the blocks its direct branches reach in its
+// page (a region, hot/index.ts): the engine gives the compiler a lookup of cached blocks and its
+// link generation, attributes a region's traps through the region's tables, and drops a region
+// (recompiling its first block alone) when any member leaves the cache.
+//
 // Budgets. run(budget) executes exactly `budget` instructions unless something stops it earlier
 // (a halt, WFI, an exit request): a block longer than what is left runs as a prefix. Interrupts
 // are taken between blocks, so IRQ latency is at most one block; instruction counts at each
@@ -45,7 +50,7 @@ import { LRUCache } from 'lru-cache';
 import { type Cpu, GuestTrap, TrapKind } from '../armcore/cpu.js';
 import { condPassed, itAdvance } from './cond.js';
 import { translateBlock, MAX_BLOCK_INSNS } from './translate.js';
-import { BlockExit, TailKind, type Block, type HotCompiler, type HotMode, type InsnInfo, type Op, type TranslateOptions } from './types.js';
+import { BlockExit, TailKind, type Block, type HotCompiler, type HotFn, type HotMode, type HotOptions, type InsnInfo, type Op, type TranslateOptions } from './types.js';
 
 export type StopReason =
   | { kind: 'budget' }          // ran the instructions it was given, or stopped by cpu.exitRequest
@@ -142,6 +147,13 @@ export class Engine {
   private rasTop = 0;
   /** Chain links (Block.next0/next1/retNext) are valid only while this is their linkGen. */
   private linkGen = 0;
+  /** Changed with linkGen: read by hot-tier regions (HotOptions.gen). */
+  private readonly gen = { v: 0 };
+  /** Region members -> the blocks whose compiled region covers them (dropped with the member). */
+  private readonly regionOwners = new Map<Block, Block[]>();
+  /** Blocks that lost a region: recompiled as single blocks (no recompiles for code rewritten often). */
+  private readonly noRegion = new WeakSet<Block>();
+  private readonly hotOpts: HotOptions;
   readonly stats: EngineStats = {
     blocks: 0, cachedInsns: 0, hits: 0, misses: 0, translations: 0, translatedInsns: 0,
     invalidations: 0, evictions: 0, hotCompiles: 0,
@@ -167,6 +179,15 @@ export class Engine {
     });
     const prev = cpu.host.codeWritten;
     cpu.host.codeWritten = (pa, len) => { this.invalidatePhys(pa, len); prev?.(pa, len); };
+    this.hotOpts = {
+      translate: opts,
+      gen: this.gen,
+      lookup: (pc, like) => {
+        const key = ((like.pageFirst * 4096 + (pc & 4095)) >>> 0) * 512 + like.thumb;
+        const m = this.lru.peek(key);
+        return m !== undefined && m.valid && m.pc === pc ? m : null;
+      },
+    };
     const prevFlush = cpu.host.tlbFlushed;
     cpu.host.tlbFlushed = () => { this.dropVirtualCaches(); prevFlush?.(); };
   }
@@ -176,6 +197,7 @@ export class Engine {
     this.jumpCache.fill(undefined);
     this.ras.fill(null);
     this.linkGen++;
+    this.gen.v++;
   }
 
   /** A block leaves the cache (invalidated, evicted, replaced): it must never run again. */
@@ -188,6 +210,20 @@ export class Engine {
     b.hot = null;
     b.next0 = b.next1 = b.retNext = null;
     this.linkGen++;
+    this.gen.v++;
+    const owners = this.regionOwners.get(b);
+    if (owners !== undefined) {
+      this.regionOwners.delete(b);
+      for (const o of owners) {
+        if (o.hot === null || o.hot.members === undefined || !o.hot.members.includes(b)) continue;
+        o.hot = null;
+        if (!o.valid) continue;
+        // Compile it again on its next run, without a region.
+        this.noRegion.add(o);
+        o.hotTried = false;
+        o.nextEvent = o.runs + 1;
+      }
+    }
     const slot = (b.pc >>> 1) & JUMP_CACHE_MASK;
     if (this.jumpCache[slot] === b) this.jumpCache[slot] = undefined;
     this.stats.cachedInsns -= b.ops.length;
@@ -318,8 +354,17 @@ export class Engine {
   private compileHot(b: Block): void {
     b.hotTried = true;
     if (hotCompiler === null || !b.cacheable) return;
-    const fn = hotCompiler(b, this.cpu, { translate: this.opts });
-    if (fn !== null) { b.hot = fn; this.stats.hotCompiles++; }
+    const fn = hotCompiler(b, this.cpu, this.noRegion.has(b) ? { translate: this.opts } : this.hotOpts);
+    if (fn === null) return;
+    b.hot = fn;
+    this.stats.hotCompiles++;
+    if (fn.members !== undefined) {
+      for (const m of fn.members) {
+        if (m === b) continue;
+        const list = this.regionOwners.get(m);
+        if (list === undefined) this.regionOwners.set(m, [b]); else list.push(b);
+      }
+    }
   }
 
   /**
@@ -334,6 +379,7 @@ export class Engine {
     let b: Block | null = null;
     let i = 0;
     let inHot = false;
+    let hf: HotFn | null = null;
     let prev: Block | null = null;
     for (;;) {
       try {
@@ -405,7 +451,8 @@ export class Engine {
           }
           if (b.hot !== null) {
             inHot = true;
-            c.icount += b.hot(c, left);
+            hf = b.hot;
+            c.icount += hf(c, left);
             inHot = false;
           } else {
             // Fall-through PC and ITSTATE are set before the ops run, so that an op which writes
@@ -445,13 +492,18 @@ export class Engine {
           continue;
         }
         if (!(err instanceof GuestTrap)) throw err;
-        if (inHot) { i = c.hotTrapIndex; inHot = false; }
-        const addr = b.pcs[i]! >>> 0;
+        // A region attributes its traps through its own tables (HotFn.members).
+        let pcs = b.pcs, its = b.its, sizes = b.sizes;
+        if (inHot) {
+          i = c.hotTrapIndex; inHot = false;
+          if (hf !== null && hf.pcs !== undefined) { pcs = hf.pcs; its = hf.its!; sizes = hf.sizes!; }
+        }
+        const addr = pcs[i]! >>> 0;
         // The trapping instruction counts as executed: a guest that faults forever (vectors in
         // unmapped memory, say) still uses up its budget and stops.
         c.icount += i + 1;
-        c.it = (err.kind === TrapKind.Svc || err.kind === TrapKind.Smc) && b.thumb ? itAdvance(b.its[i]!) : b.its[i]!;
-        c.takeTrap(err, addr, b.sizes[i]!);
+        c.it = (err.kind === TrapKind.Svc || err.kind === TrapKind.Smc) && b.thumb ? itAdvance(its[i]!) : its[i]!;
+        c.takeTrap(err, addr, sizes[i]!);
       }
     }
   }

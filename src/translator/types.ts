@@ -123,12 +123,36 @@ export interface InsnInfo {
  * insns[k].pc, exactly as when the closure tier traps at op k. Anything but a GuestTrap is
  * rethrown unchanged (an armada bug; no state promise).
  */
-export type HotFn = (c: Cpu, budget: number) => number;
+export type HotFn = ((c: Cpu, budget: number) => number) & {
+  /**
+   * A region: the function also runs other cached blocks reached from this one by direct
+   * branches within its page (`members`, this block first), without returning to the engine.
+   * Its instruction indices (c.hotTrapIndex) then count through the members in order, and a
+   * trap is attributed with `pcs`, `its` and `sizes`, the members' tables concatenated. The
+   * engine drops the function when any member leaves the cache; the function itself stops at
+   * a member boundary when `HotOptions.gen.v` changed during the call (see HotOptions).
+   */
+  members?: readonly Block[];
+  pcs?: Int32Array;
+  its?: Uint8Array;
+  sizes?: Uint8Array;
+};
 
 /** Options the engine passes to the code generator (it may ignore them). */
 export interface HotOptions {
   /** The translator's options the block was translated with. */
   readonly translate: TranslateOptions;
+  /**
+   * Regions: the cached, valid block starting at virtual address `pc` in the same physical page
+   * as `like` (its Thumb bit, ITSTATE 0), or null. Absent: no regions.
+   */
+  readonly lookup?: (pc: number, like: Block) => Block | null;
+  /**
+   * Changes whenever a block leaves the cache or a virtual-to-physical mapping may have changed
+   * (the engine's link generation): a region tests it at member boundaries after a slow-path
+   * access or a closure.
+   */
+  readonly gen?: { readonly v: number };
 }
 
 /** Produces a HotFn for a block, or null when it declines (the closure tier keeps running it). */

@@ -29,7 +29,11 @@ export interface Setup {
   vfp?: { dregs: readonly number[]; fpscr: number };
 }
 
-export interface Result { state: Record<string, number | string>; mem: Int32Array; code: Int32Array; hotCompiles: number }
+export interface Result {
+  state: Record<string, number | string>; mem: Int32Array; code: Int32Array; hotCompiles: number;
+  /** Blocks the engine entered (cache hits and misses): a region enters once for many blocks. */
+  entries: number;
+}
 
 function place(bus: Bus, at: number, code: number[], thumb: boolean): number {
   let a = at;
@@ -41,7 +45,8 @@ function place(bus: Bus, at: number, code: number[], thumb: boolean): number {
   return a;
 }
 
-export function run(s: Setup, hot: HotMode): Result {
+/** Run with the hot tier `hot`; `hotThreshold` (auto mode) lets successors be cached first (regions). */
+export function run(s: Setup, hot: HotMode, hotThreshold?: number): Result {
   const bus = new Bus();
   bus.addRam('ram', RAM, 16 * 1024 * 1024);
   const cpu = new Cpu(bus);
@@ -68,7 +73,7 @@ export function run(s: Setup, hot: HotMode): Result {
     s.vfp.dregs.forEach((w, i) => { cpu.fp.regs[i] = w | 0; });
     cpu.fp.setFPSCR(s.vfp.fpscr);
   }
-  const engine = new Engine(cpu, { semihosting: false, vfp: s.vfp !== undefined }, { hot });
+  const engine = new Engine(cpu, { semihosting: false, vfp: s.vfp !== undefined }, { hot, hotThreshold });
   engine.run(s.budget);
   const state: Record<string, number | string> = {};
   for (let r = 0; r < 15; r++) state[`r${r}`] = cpu.r[r]! | 0;
@@ -83,7 +88,7 @@ export function run(s: Setup, hot: HotMode): Result {
   for (let i = 0; i < mem.length; i++) mem[i] = bus.read(WINDOW + 4 * i, 4) | 0;
   const code = new Int32Array(0x100);
   for (let i = 0; i < code.length; i++) code[i] = bus.read(CODE + 4 * i, 4) | 0;
-  return { state, mem, code, hotCompiles: engine.stats.hotCompiles };
+  return { state, mem, code, hotCompiles: engine.stats.hotCompiles, entries: engine.stats.hits + engine.stats.misses };
 }
 
 /** First difference between the two results, or '' when they agree. */

@@ -5,6 +5,16 @@
 // whose last instruction branches back to its first becomes a JS loop, with the budget, the
 // block's validity and pending interrupts tested on the back edge.
 //
+// Regions. Entering a compiled block costs the run loop's bookkeeping and a call, with registers
+// loaded and stored around it, and blocks are short (8-11 instructions entered on the integer
+// bench). So a block that ends in a plain direct branch is compiled together with the cached
+// blocks it reaches that way in the same page (the target, and the next block after a
+// conditional branch), transitively, up to REGION_MAX_MEMBERS / REGION_MAX_INSNS: one function,
+// `switch` over the members in a loop, registers in locals throughout. At a member boundary
+// the flags are made concrete and the back-edge test of a self-loop is made (budget; after a
+// slow-path access or a closure also the engine's link generation, stop requests, interrupts).
+// Traps count instructions across the members (HotFn.members, pcs). Self-loops stay alone.
+//
 // The engine installs compileHot (it imports this module when present) and calls the HotFn
 // under the contract in ../types.ts (HotFn): that is where exits, traps and stores into code are
 // specified. The generated code keeps to it:
@@ -20,8 +30,8 @@
 
 import type { Cpu } from '../../armcore/cpu.js';
 import { mulHiS, mulHiU } from '../sem/media.js';
-import type { Block, HotFn, HotOptions } from '../types.js';
-import { Gen, FLAGS, MARK_SPILL, MARK_RELOAD, type Flag, type FlagState, type EmitInfo } from './emit.js';
+import { TailKind, type Block, type HotFn, type HotOptions } from '../types.js';
+import { Gen, FLAGS, MARK_SPILL, MARK_RELOAD, concreteState, type Flag, type FlagState, type EmitInfo } from './emit.js';
 import { A32_EMITTERS, type BranchInfo, type Emitter } from './a32.js';
 import { T16_EMITTERS, T32_EMITTERS } from './thumb.js';
 
@@ -46,9 +56,10 @@ function emitterFor(ins: Block['insns'][number]): Emitter | undefined {
 }
 
 /** Generate the source of a block's HotFn (the body of a factory taking ops, blk, helpers). */
-export function generateHot(block: Block, tlbSize = 1024): HotSource {
-  const insns = block.insns;
-  const N = insns.length;
+export function generateHot(block: Block, tlbSize = 1024, members: readonly Block[] = [block]): HotSource {
+  // A region (several members) is emitted as a dispatch loop over its members; one member keeps
+  // the single-block form (with its self-loop and lazy back-edge flags).
+  const region = members.length > 1;
   const thumb = block.thumb;
   const g = new Gen();
   g.thumb = thumb;
@@ -64,10 +75,31 @@ export function generateHot(block: Block, tlbSize = 1024): HotSource {
   const exits: FlagState[] = [];
   const exitMark = (state: FlagState) => { exits.push({ ...state }); return `${MARK_EXIT}${exits.length - 1}${MARK_EXIT}`; };
 
+  /** Index of each member's first instruction in the region's concatenated instructions. */
+  const offs: number[] = [];
+  const starts = new Map<number, number>();
+  let total = 0;
+  for (let m = 0; m < members.length; m++) { offs.push(total); starts.set(members[m]!.pc >>> 0, m); total += members[m]!.insns.length; }
+  const infoMembers: number[] = [];
+  const BK = region ? 'break L;' : 'break;';
+  for (let m = 0; m < members.length; m++) {
+  const mb = members[m]!;
+  const insns = mb.insns;
+  const N = insns.length;
+  const off = offs[m]!;
+  /** Line patched once the member's end is known: its fall-through PC, unless it always jumps. */
+  let pcLine = -1;
+  if (region) {
+    g.closeRun();
+    g.flags = concreteState();
+    g.line(`case ${m}:`);
+    pcLine = g.lines.length;
+    g.line('');
+  }
   for (let i = 0; i < N; i++) {
     const ins = insns[i]!;
     const last = i === N - 1;
-    g.i = i; g.pc = ins.pc >>> 0; g.pcRead = (ins.pc + (thumb ? 4 : 8)) | 0;
+    g.i = off + i; g.pc = ins.pc >>> 0; g.pcRead = (ins.pc + (thumb ? 4 : 8)) | 0;
     g.inIT = thumb === 1 && (ins.it & 0xf) !== 0; g.word = ins.word;
     g.info = { reads: new Set(), writes: new Set(), fallback: false };
     const emitter = emitterFor(ins);
@@ -90,9 +122,32 @@ export function generateHot(block: Block, tlbSize = 1024): HotSource {
       g.inCond = conditional;
       let ok: boolean;
       try { ok = emitter(g, ins.fields, br); } finally { g.inCond = false; }
+      if (ok && region && br.direct !== undefined && last) {
+        // A region member's final direct branch: to a member, a transfer inside the function;
+        // elsewhere, an exit. The not-taken path of a conditional one likewise.
+        g.lines.length = bodyStart;
+        g.line(`n += ${N};`);
+        const xfer = (to: number): string => {
+          const t = starts.get(to >>> 0);
+          const mat = g.materializeLines(FLAGS).join(' ');
+          if (t === undefined) return `{ ${mat} c.pc = ${to >>> 0}; break L; }`;
+          // As a self-loop's back edge (types.ts HotFn), plus the link generation: a member
+          // invalidated or a mapping changed since the call began ends it.
+          return `{ ${mat} if (n + ${members[t]!.insns.length} <= budget && (sl === 0 || (sl = 0, gb.v === g0 && !c.exitRequest && !((c.irqLine && !c.i) || (c.fiqLine && !c.f))))) { s = ${t}; continue L; } c.pc = ${to >>> 0}; break L; }`;
+        };
+        if (conditional) g.line(`if (${condExpr}) ${xfer(br.direct)}`);
+        g.line(conditional ? xfer(mb.endPc) : xfer(br.direct));
+        for (const f of FLAGS) g.info.reads.add(f);
+        pcLine = -1;
+        infos.push(g.info);
+        infoMembers.push(m);
+        kills.push(new Set());
+        inline++;
+        continue;
+      }
       if (ok && br.direct !== undefined) {
         const target = br.direct >>> 0;
-        if (last && target === block.pc >>> 0 && block.itAfter === block.itStart) {
+        if (!region && last && target === block.pc >>> 0 && block.itAfter === block.itStart) {
           loop = true;
           loopState = { ...g.flags };
           g.line(`n += ${N};`);
@@ -105,6 +160,7 @@ export function generateHot(block: Block, tlbSize = 1024): HotSource {
         }
       }
       if (ok && last && !conditional && (br.direct !== undefined || (br.writesPc && !br.maybe))) endsInJump = true;
+      if (ok && last && !conditional && br.writesPc && !br.maybe) pcLine = -1;
       if (ok && (br.writesPc || br.direct !== undefined) && !last) {
         throw new Error(`armada hot tier: a branch at ${ins.pc.toString(16)} is not the block's last instruction`);
       }
@@ -136,17 +192,21 @@ export function generateHot(block: Block, tlbSize = 1024): HotSource {
       if (ins.mayStore || last) g.closeRun();
     }
     infos.push(g.info);
+    infoMembers.push(m);
     kills.push(done && !conditional ? new Set(g.info.writes) : new Set());
     if (ins.mayStore && !last) {
       // A store into this block's own code: stop before the next instruction (types.ts HotFn).
       const next = insns[i + 1]!;
       // Only a slow-path store (code pages never enter the write TLB) or a closure can do that.
-      g.line(`if (sl !== 0 && !blk.valid) { n += ${i + 1}; c.pc = ${next.pc >>> 0}; c.it = ${next.it}; ${exitMark(g.flags)} break; }`);
+      g.line(`if (sl !== 0 && !${region ? `m${m}` : 'blk'}.valid) { n += ${i + 1}; c.pc = ${next.pc >>> 0}; c.it = ${next.it}; ${exitMark(g.flags)} ${BK} }`);
     }
     if (last) {
-      g.line(`n += ${N}; ${exitMark(g.flags)} break;`);
+      g.line(`n += ${N}; ${exitMark(g.flags)} ${BK}`);
     }
   }
+  if (pcLine >= 0) g.lines[pcLine] = `c.pc = ${mb.endPc >>> 0};`;
+  }
+  const N = total;
 
   // Flags live at the top of the block: what the back edge must make concrete. Real reads only
   // (conditions, carry-in, closures, conditional writes); the block's end reads everything. Trap
@@ -192,28 +252,32 @@ export function generateHot(block: Block, tlbSize = 1024): HotSource {
   const canThrow = g.trapStates.size > 0;
   const out: string[] = [];
   for (let i = 0; i < N; i++) if (infos[i]!.fallback) out.push(`const op${i} = ops[${i}];`);
-  out.push(`return function hot_${(block.pc >>> 0).toString(16)}(c, budget) {`);
+  if (region) for (let m = 0; m < members.length; m++) out.push(`const m${m} = mems[${m}];`);
+  out.push(`return function hot_${(block.pc >>> 0).toString(16)}${region ? `_r${members.length}` : ''}(c, budget) {`);
   out.push('const r = c.r;');
   if (used.length) out.push(`let ${used.map(r => `r${r} = r[${r}]`).join(', ')};`);
   if (g.usesFlags) out.push('let fN = c.n, fZ = c.z, fC = c.c, fV = c.v;');
   if (tlb) out.push(`let ${tlb};`);
   if (g.temps.length) out.push(`let ${g.temps.map(t => `${t} = 0`).join(', ')};`);
   out.push(canThrow ? 'let k = 0, n = 0, sl = 0;' : 'let n = 0, sl = 0;');
+  if (region) out.push('let s = 0; const g0 = gb.v;');
   // The fall-through PC first, as the closure tier sets it (a final closure has the last word);
   // not needed when the block always ends in an inline jump (closures never read c.pc).
-  if (!endsInJump) out.push(`c.pc = ${block.endPc >>> 0};`);
+  if (!endsInJump && !region) out.push(`c.pc = ${block.endPc >>> 0};`);
   if (thumb) out.push(`c.it = ${block.itAfter};`);
   if (canThrow) out.push('try {');
-  out.push('for (;;) {');
+  out.push(region ? 'L: for (;;) { switch (s) {' : 'for (;;) {');
   out.push(...body);
-  out.push('}');
+  out.push(region ? '} }' : '}');
   if (canThrow) {
   out.push('} catch (e) {');
   // Inside a run of closures the CPU already holds everything; elsewhere store flags and registers.
   out.push('switch (k) {');
   for (const [k, st] of g.trapStates) {
-    if (g.runPoints.has(k)) { out.push(`case ${k}: break;`); continue; }
-    out.push(`case ${k}: ${written.map(f => `c.${f.toLowerCase()} = ${flagAt(f, st)};`).join(' ')} ${spill} break;`);
+    // In a region, n counts the members completed; the engine adds k + 1 from the region's start.
+    const back = region && offs[infoMembers[k]!]! > 0 ? ` n -= ${offs[infoMembers[k]!]!};` : '';
+    if (g.runPoints.has(k)) { out.push(`case ${k}:${back} break;`); continue; }
+    out.push(`case ${k}: ${written.map(f => `c.${f.toLowerCase()} = ${flagAt(f, st)};`).join(' ')} ${spill}${back} break;`);
   }
   out.push('}');
   out.push('c.icount += n; c.hotTrapIndex = k;');
@@ -236,22 +300,73 @@ const DUMP = new Set((typeof process !== 'undefined' ? process.env['ARMADA_HOT_D
 export const hotConfig = {
   /** Blocks with a smaller share of inline-emitted instructions stay in the closure tier. */
   minInlineShare: 0.5,
+  /** Compile direct-branch successors in the same page into one function (regions). */
+  regions: true,
 };
 
+/** Region bounds: members, and instructions over all members (compile cost grows with both). */
+export const REGION_MAX_MEMBERS = 8;
+export const REGION_MAX_INSNS = 160;
+
+/**
+ * The blocks a region starting at `block` covers: `block`, then (breadth first) the cached blocks
+ * its members reach by a plain direct branch (Block.tailKind Branch: the target, and the next
+ * block when the branch is conditional), all in the same page, outside IT blocks.
+ */
+export function regionMembers(block: Block, lookup: (pc: number, like: Block) => Block | null): Block[] {
+  // Self-loops stay out: alone, they are tight JS loops with lazily materialized flags, which a
+  // region's dispatch (all flags concrete at every member boundary) would slow down.
+  const fits = (b: Block) => b.valid && b.cacheable && b.thumb === block.thumb && b.itStart === 0 && b.itAfter === 0 &&
+    b.pageFirst === block.pageFirst && b.pageLast === block.pageFirst && b.insns.length > 0 && !b.selfLoop;
+  if (!fits(block)) return [block];
+  const out = [block];
+  const seen = new Set<number>([block.pc >>> 0]);
+  let insns = block.insns.length;
+  for (let q = 0; q < out.length; q++) {
+    const b = out[q]!;
+    if (b.tailKind !== TailKind.Branch) continue;
+    const next = b.tailCond === 14 ? [b.tailTarget] : [b.tailTarget, b.endPc];
+    for (const pc of next) {
+      const to = pc >>> 0;
+      if (seen.has(to) || to >>> 12 !== block.pc >>> 12 || out.length >= REGION_MAX_MEMBERS) continue;
+      seen.add(to);
+      const m = lookup(to, block);
+      if (m === null || !fits(m) || insns + m.insns.length > REGION_MAX_INSNS) continue;
+      insns += m.insns.length;
+      out.push(m);
+    }
+  }
+  return out;
+}
+
 /** The hot-tier compiler the engine calls (types.ts HotCompiler). */
-export function compileHot(block: Block, cpu: Cpu, _opts?: HotOptions): HotFn | null {
+export function compileHot(block: Block, cpu: Cpu, opts?: HotOptions): HotFn | null {
   if (!block.cacheable || block.insns.length === 0 || block.pageFirst < 0) return null;
-  const src = generateHot(block, cpu.tlbRTag.length);
+  const members = opts?.lookup && opts.gen && hotConfig.regions ? regionMembers(block, opts.lookup) : [block];
+  const src = generateHot(block, cpu.tlbRTag.length, members);
   // Mostly closures (VFP code, say): the compiled form would only add spills around them, and
   // measured slower than the closure tier (fpmix); leave such blocks to it.
   if (src.inline < hotConfig.minInlineShare * (src.inline + src.fallback)) return null;
   if (DUMP.has(block.pc >>> 0)) process.stderr.write(`armada hot tier: block ${(block.pc >>> 0).toString(16)}\n${src.code}\n`);
   let factory: (...args: unknown[]) => HotFn;
   try {
-    factory = new Function('ops', 'blk', 'mulHiU', 'mulHiS', src.code) as (...args: unknown[]) => HotFn;
+    factory = new Function('ops', 'blk', 'mulHiU', 'mulHiS', 'mems', 'gb', src.code) as (...args: unknown[]) => HotFn;
   } catch (err) {
     throw new Error(`armada hot tier: generated code for the block at ${(block.pc >>> 0).toString(16)} does not compile ` +
       `(${(err as Error).message}):\n${src.code}`);
   }
-  return factory(block.insns.map(x => x.op), block, mulHiU, mulHiS);
+  const fn = factory(members.flatMap(m => m.insns.map(x => x.op)), block, mulHiU, mulHiS, members, opts?.gen);
+  if (members.length > 1) {
+    fn.members = members;
+    const cat = <T extends Int32Array | Uint8Array>(make: (n: number) => T, get: (b: Block) => T): T => {
+      const a = make(members.reduce((s, m) => s + m.insns.length, 0));
+      let o = 0;
+      for (const m of members) { a.set(get(m).subarray(0, m.insns.length), o); o += m.insns.length; }
+      return a;
+    };
+    fn.pcs = cat(n => new Int32Array(n), b => b.pcs);
+    fn.its = cat(n => new Uint8Array(n), b => b.its);
+    fn.sizes = cat(n => new Uint8Array(n), b => b.sizes);
+  }
+  return fn;
 }

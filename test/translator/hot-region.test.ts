@@ -1,0 +1,109 @@
+// Hot-tier regions: a block compiled together with the cached blocks its direct branches reach in
+// the same page (hot/index.ts regionMembers), run as one function. Each program runs with
+// closures only and in auto mode with a low threshold (so that the successors are cached when
+// the first block compiles and regions form); the machine states must be identical, and the
+// engine must have entered far fewer blocks (the region ran them).
+import { describe, expect, it } from 'vitest';
+import { Bus } from '../../src/armcore/bus.js';
+import { Cpu } from '../../src/armcore/cpu.js';
+import { a32, t16 } from '../harness.js';
+import { run, diff, CODE, SINK, WINDOW, a32Branch, t32Branch, type Setup, type Result } from './hot-harness.js';
+
+const regs = (over: Record<number, number> = {}) => Array.from({ length: 15 }, (_, r) => over[r] ?? 0);
+const mem = new Array(32).fill(0).map((_, i) => i * 0x01010101);
+
+function both(s: Setup): { off: Result; hot: Result } {
+  const off = run(s, 'off');
+  const hot = run(s, 'auto', 3);
+  expect(diff(off, hot)).toBe('');
+  // Tiny budgets end before any block reaches the threshold.
+  if (s.budget >= 30) expect(hot.hotCompiles).toBeGreaterThan(0);
+  return { off, hot };
+}
+
+// Four blocks in a loop, joined by direct branches:
+//   A: SUBS r0, r0, #1 ; ANDS r3, r0, #3 ; BEQ C
+//   B: ADD r1, r1, r0 ; B D
+//   C: LDR r5, [r7] ; ADD r2, r2, r5 ; ADD r7, r7, r6 ; B D
+//   D: CMP r0, #0 ; BNE A
+//   E: B SINK
+const A = CODE, B = CODE + 12, C = CODE + 20, D = CODE + 36, E = CODE + 44;
+const loop4 = [
+  a32('SUB_imm', { S: 1, n: 0, d: 0, r: 0, v: 1 }), a32('AND_imm', { S: 1, n: 0, d: 3, r: 0, v: 3 }), a32Branch(A + 8, C, 0),
+  a32('ADD_reg', { S: 0, n: 1, d: 1, m: 0, i: 0, y: 0 }), a32Branch(B + 4, D),
+  a32('LDR_imm', { P: 1, U: 1, W: 0, n: 7, t: 5, i: 0 }), a32('ADD_reg', { S: 0, n: 2, d: 2, m: 5, i: 0, y: 0 }),
+  a32('ADD_reg', { S: 0, n: 7, d: 7, m: 6, i: 0, y: 0 }), a32Branch(C + 12, D),
+  a32('CMP_imm', { n: 0, r: 0, v: 0 }), a32Branch(D + 4, A, 1),
+  a32Branch(E, SINK),
+];
+
+describe('regions', () => {
+  it('a loop over four blocks runs as one function with the closure tier\'s results', () => {
+    const { off, hot } = both({ thumb: false, code: loop4, regs: regs({ 0: 400, 6: 4, 7: WINDOW }), flags: 0, mem, budget: 100000 });
+    expect(hot.state['r0']).toBe(0);
+    expect(hot.state['pc']).toBe(SINK);
+    // 400 iterations of 2 blocks each, and the sink's B . until the budget: the region enters once
+    // per call of the run loop instead of once per block.
+    expect(hot.entries).toBeLessThan(off.entries / 4);
+  });
+
+  it('stops exactly at the budget, at member boundaries and inside members', () => {
+    for (const budget of [1, 7, 38, 101, 250, 999, 1503]) {
+      both({ thumb: false, code: loop4, regs: regs({ 0: 400, 6: 4, 7: WINDOW }), flags: 0, mem, budget });
+    }
+  });
+
+  // A data abort in a member other than the first: the engine must name that member's
+  // instruction (the region's own trap tables) and count the instructions of the members run.
+  it('a trap in a later member names its instruction and counts exactly', () => {
+    // r7 walks out of the 16 MiB of RAM by 1 MiB steps: C's LDR aborts on its 13th run.
+    const { hot } = both({ thumb: false, code: loop4, regs: regs({ 0: 1000, 6: 0x100000, 7: WINDOW }), flags: 0, mem, budget: 5000 });
+    expect((hot.state['cpsr'] as number) & 0x1f).toBe(0x17);
+    expect(hot.state['dfar']).toBe(0x61000000);
+  });
+
+  // B stores r5 into D's first instruction; r5 is the word C loaded last, which turns from
+  // CMP r0, #0 into CMP r0, #200 on C's 11th run, long after the region formed. The closure tier
+  // retranslates D; the region that covers D must not run its stale copy (the engine drops it).
+  it('a store into another member\'s code drops the region', () => {
+    const code = loop4.slice();
+    code[3] = a32('STR_imm', { P: 1, U: 1, W: 0, n: 9, t: 5, i: 0 });
+    const cmp0 = a32('CMP_imm', { n: 0, r: 0, v: 0 }), cmp200 = a32('CMP_imm', { n: 0, r: 0, v: 200 });
+    const words = Array.from({ length: 64 }, (_, i) => i < 10 ? cmp0 : cmp200);
+    const { hot } = both({ thumb: false, code, regs: regs({ 0: 400, 5: cmp0, 6: 4, 7: WINDOW, 9: D }), flags: 0, mem: words, budget: 100000 });
+    // The patched compare ends the loop at 200 (the stale one would run r0 down to 0).
+    expect(hot.state['r0']).toBe(200);
+  });
+
+  it('an interrupt raised by a device store in a member is taken at the next member boundary', () => {
+    const DEV = 0x10000000;
+    let writes = 0;
+    const prepare = (cpu: Cpu, bus: Bus) => {
+      cpu.i = 0;
+      bus.addDevice(DEV, { name: 'irq-after-40', size: 0x1000, read: () => 0, write: () => { if (++writes === 40) cpu.irqLine = true; } });
+    };
+    const code = loop4.slice();
+    code[3] = a32('STR_imm', { P: 1, U: 1, W: 0, n: 9, t: 0, i: 0 });
+    const s: Setup = { thumb: false, code, regs: regs({ 0: 400, 6: 4, 7: WINDOW, 9: DEV }), flags: 0, mem, budget: 100000, prepare };
+    writes = 0;
+    const off = run(s, 'off');
+    writes = 0;
+    const hot = run(s, 'auto', 3);
+    expect(diff(off, hot)).toBe('');
+    expect((hot.state['cpsr'] as number) & 0x1f).toBe(0x12);
+  });
+
+  it('Thumb: a conditional B.W and a B.W join two blocks', () => {
+    // A: SUBS r0, #1 ; BEQ.W E     B: ADD r1, r0 ; B.W A     E: B.W SINK
+    const a = CODE, b = CODE + 6, e = CODE + 12;
+    const code = [
+      t16('SUB_imm_T2', { d: 0, v: 1 }), t32Branch(a + 2, e, 0),
+      t16('ADD_reg_T2', { d: 1, m: 0 }), t32Branch(b + 2, a),
+      t32Branch(e, SINK),
+    ];
+    const { off, hot } = both({ thumb: true, code, regs: regs({ 0: 300 }), flags: 0, mem, budget: 100000 });
+    expect(hot.state['r1']).toBe(299 * 300 / 2);
+    expect(hot.entries).toBeLessThan(off.entries / 4);
+    for (const budget of [5, 64, 333]) both({ thumb: true, code, regs: regs({ 0: 300 }), flags: 0, mem, budget });
+  });
+});
