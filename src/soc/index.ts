@@ -4,3 +4,7 @@ export * from './device.js';
 export * from './devices/pl011.js';
 export * from './loader.js';
 export * from './vexpress.js';
+export * from './linux.js';
+export { SnapshotError } from './snapshot.js';
+export { FdtError, parseFdt, serializeFdt } from './fdt.js';
+export { encodePng } from './png.js';
