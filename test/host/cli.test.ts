@@ -26,6 +26,19 @@ function tmpFile(name: string, bytes: Uint8Array): string {
   return p;
 }
 const LOOP = Uint8Array.of(0xfe, 0xff, 0xff, 0xea); // b .
+/** Prints 'R' on UART0, then loops: the test knows the guest is running once it sees the 'R'. */
+const SAY_R_THEN_LOOP = new Uint8Array(new Uint32Array([
+  0xe3090000, // movw r0, #0x9000
+  0xe3410000, // movt r0, #0x1000
+  0xe3a01052, // mov r1, #'R'
+  0xe5801000, // str r1, [r0]
+  0xeafffffe, // b .
+]).buffer);
+
+/** Resolve once `get()` satisfies `ok` (polling), or after 20 s (a machine under heavy load). */
+async function until(ok: () => boolean): Promise<void> {
+  for (let i = 0; i < 400 && !ok(); i++) await new Promise(r => setTimeout(r, 50));
+}
 
 function hasQemu(): boolean {
   try { execSync('command -v qemu-system-arm', { stdio: 'ignore' }); return true; } catch { return false; }
@@ -95,11 +108,12 @@ describe('armada CLI', () => {
     expect(r.stderr).toMatch(/^armada: internal error: injected/);
   });
   it('ends cleanly on Ctrl-C (SIGINT) with status 130', async () => {
-    const img = tmpFile('loop3.bin', LOOP);
+    const img = tmpFile('loop3.bin', SAY_R_THEN_LOOP);
     const child = spawn(process.execPath, [CLI, 'run', img, '--load-addr', '0x60000000'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let err = '';
+    let err = '', out = '';
     child.stderr.on('data', d => { err += d; });
-    await new Promise(r => setTimeout(r, 700));
+    child.stdout.on('data', d => { out += d; });
+    await until(() => out.includes('R'));
     child.kill('SIGINT');
     const code = await new Promise<number | null>(r => child.on('exit', c => r(c)));
     expect(code).toBe(130);
@@ -110,7 +124,7 @@ describe('armada CLI', () => {
     let out = '';
     child.stdout.on('data', d => { out += d; });
     child.stdin.write('abc');
-    await new Promise(r => setTimeout(r, 700));
+    await until(() => out === 'ABC');
     child.kill('SIGINT');
     const code = await new Promise<number | null>(r => child.on('exit', c => r(c)));
     expect(out).toBe('ABC');
