@@ -45,11 +45,11 @@
 // are taken between blocks, so IRQ latency is at most one block; instruction counts at each
 // interrupt depend only on the guest and its inputs.
 
-import { existsSync } from 'node:fs';
 import { LRUCache } from 'lru-cache';
 import { type Cpu, GuestTrap, TrapKind } from '../armcore/cpu.js';
 import { condPassed, itAdvance } from './cond.js';
 import { translateBlock, MAX_BLOCK_INSNS } from './translate.js';
+import { compileHot } from './hot/index.js';
 import { BlockExit, TailKind, type Block, type HotCompiler, type HotFn, type HotMode, type HotOptions, type InsnInfo, type Op, type TranslateOptions } from './types.js';
 
 export type StopReason =
@@ -115,11 +115,11 @@ const STOP_WFI: StopReason = Object.freeze({ kind: 'wfi' });
 const STOP_BLOCK = { stop: true };
 const stopOp: Op = () => { throw STOP_BLOCK; };
 
-let hotCompiler: HotCompiler | null = null;
+let hotCompiler: HotCompiler = compileHot;
 
-/** Installs the hot-tier code generator (src/translator/hot/ does it when loaded). */
+/** Replaces the hot-tier code generator (tests use stand-ins); null restores the built-in one. */
 export function setHotCompiler(fn: HotCompiler | null): void {
-  hotCompiler = fn;
+  hotCompiler = fn ?? compileHot;
 }
 
 function envCount(name: string): number | undefined {
@@ -353,7 +353,7 @@ export class Engine {
   /** Compile a block with the hot tier (called once per block, at its threshold). */
   private compileHot(b: Block): void {
     b.hotTried = true;
-    if (hotCompiler === null || !b.cacheable) return;
+    if (!b.cacheable) return;
     const fn = hotCompiler(b, this.cpu, this.noRegion.has(b) ? { translate: this.opts } : this.hotOpts);
     if (fn === null) return;
     b.hot = fn;
@@ -507,14 +507,4 @@ export class Engine {
       }
     }
   }
-}
-
-// The hot tier lives in ./hot/ and is optional: load it when it is there (it registers itself
-// with setHotCompiler, or exports compileHot). Built layout (.js) or sources run by the tests (.ts).
-for (const file of ['./hot/index.js', './hot/index.ts']) {
-  const url = new URL(file, import.meta.url);
-  if (!existsSync(url)) continue;
-  const m = await import(url.href) as { compileHot?: HotCompiler };
-  if (hotCompiler === null && typeof m.compileHot === 'function') hotCompiler = m.compileHot;
-  break;
 }
