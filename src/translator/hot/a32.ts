@@ -248,3 +248,8 @@ table['BLX_reg'] = (g, f, br) => {
 };
 
 export const A32_EMITTERS: Readonly<Record<string, Emitter>> = table;
+
+/** Emitters whose A32 and T32 encodings have the same fields and semantics: thumb.ts uses these. */
+export const A32_T32_SHARED: Readonly<Record<string, Emitter>> = Object.fromEntries(
+  ['MLS', 'REV', 'CLZ', 'SXTB', 'SXTH', 'UXTB', 'UXTH', 'SXTAB', 'SXTAH', 'UXTAB', 'UXTAH', 'UBFX', 'SBFX', 'BFI', 'BFC']
+    .map(k => [k, table[k]!]));

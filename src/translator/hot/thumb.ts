@@ -5,7 +5,7 @@
 import type { Fields } from '../../armcore/encoding.js';
 import { decodeImmShift, thumbExpandImm, thumbExpandImmCarry } from '../sem/shift.js';
 import { sext, t32BranchOffset, t32CondBranchOffset } from '../sem/ctl.js';
-import type { Emitter } from './a32.js';
+import { A32_T32_SHARED, type Emitter } from './a32.js';
 import {
   Op, isLogical, isTest, dp, immOperand, shiftImmOperand, shiftRegOperand, LK, SK, BM, loadSingle, storeSingle,
   loadDouble, storeDouble, loadMultiple, storeMultiple, mul, mulLong, extend, type Offset,
@@ -313,13 +313,6 @@ for (const k of ['PLD_imm_T1', 'PLD_imm_T2', 'PLD_lit', 'PLD_reg', 'PLDW_imm_T1'
 const dest = (d: number) => d !== 15;
 t32['MUL'] = (g, f) => { if (!dest(f['d']!)) return false; mul(g, f['d']!, f['n']!, f['m']!, 0, 0, false); return true; };
 t32['MLA'] = (g, f) => { if (!dest(f['d']!)) return false; mul(g, f['d']!, f['n']!, f['m']!, f['a']!, 1, false); return true; };
-t32['MLS'] = (g, f) => { if (!dest(f['d']!)) return false; mul(g, f['d']!, f['n']!, f['m']!, f['a']!, -1, false); return true; };
-t32['REV'] = (g, f) => {
-  if (!dest(f['d']!)) return false;
-  const v = g.val(g.rd(f['m']!), 'm');
-  g.wr(f['d']!, `(${v} << 24) | ((${v} & 65280) << 8) | ((${v} >>> 8) & 65280) | (${v} >>> 24)`);
-  return true;
-};
 function long(signed: boolean, acc: boolean): Emitter {
   return (g, f) => {
     const h = f['h']!, l = f['l']!;
@@ -330,44 +323,8 @@ function long(signed: boolean, acc: boolean): Emitter {
 }
 t32['UMULL'] = long(false, false); t32['UMLAL'] = long(false, true);
 t32['SMULL'] = long(true, false); t32['SMLAL'] = long(true, true);
-t32['CLZ'] = (g, f) => { if (!dest(f['d']!)) return false; g.wr(f['d']!, `Math.clz32(${g.rd(f['m']!)})`); return true; };
-for (const kind of ['SXTB', 'SXTH', 'UXTB', 'UXTH'] as const) {
-  const e: Emitter = (g, f) => {
-    const d = f['d']!;
-    if (!dest(d)) return false;
-    extend(g, kind, d, f['n'] ?? 15, f['m']!, (f['r'] ?? 0) * 8);
-    return true;
-  };
-  t32[kind] = e;
-  t32[kind.slice(0, 3) + 'A' + kind.slice(3)] = e;
-}
-t32['UBFX'] = (g, f) => {
-  const d = f['d']!, lsb = f['b']!, width = f['w']! + 1;
-  if (!dest(d) || lsb + width > 32) return false;
-  g.wr(d, `(${g.rd(f['n']!)} >>> ${lsb}) & ${width === 32 ? -1 : (1 << width) - 1}`);
-  return true;
-};
-t32['SBFX'] = (g, f) => {
-  const d = f['d']!, lsb = f['b']!, width = f['w']! + 1;
-  if (!dest(d) || lsb + width > 32) return false;
-  g.wr(d, `(${g.rd(f['n']!)} << ${32 - lsb - width}) >> ${32 - width}`);
-  return true;
-};
-t32['BFI'] = (g, f) => {
-  const d = f['d']!, lsb = f['b']!, msb = f['k']!;
-  if (!dest(d) || msb < lsb) return false;
-  const width = msb - lsb + 1;
-  const mask = (width === 32 ? -1 : ((1 << width) - 1) << lsb) | 0;
-  g.wr(d, `(${g.rd(d)} & ${~mask}) | ((${g.rd(f['n']!)} << ${lsb}) & ${mask})`);
-  return true;
-};
-t32['BFC'] = (g, f) => {
-  const d = f['d']!, lsb = f['b']!, msb = f['k']!;
-  if (!dest(d) || msb < lsb) return false;
-  const width = msb - lsb + 1;
-  g.wr(d, `${g.rd(d)} & ${~(width === 32 ? -1 : ((1 << width) - 1) << lsb)}`);
-  return true;
-};
+// MLS, REV, CLZ, the extends and the bitfield operations: the same fields as in A32.
+Object.assign(t32, A32_T32_SHARED);
 
 // T32 control
 t32['B_T3'] = (g, f, br) => {
