@@ -148,8 +148,13 @@ export function encodeFields(e: Encoding, f: Fields): number {
  * encodings whose fixed bits agree with the bucket index. Decoding scans one short list.
  */
 export class Decoder {
-  private readonly buckets: Encoding[][];
+  /** Filled on first use: a run decodes words from a few hundred buckets of the 2^n. */
+  private readonly buckets: (Encoding[] | undefined)[];
   private readonly keyOf: (w: number) => number;
+  private readonly sorted: readonly Encoding[];
+  /** Per sorted encoding: its fixed bits and their values, gathered into key-bit order. */
+  private readonly keyMask: Uint32Array;
+  private readonly keyValue: Uint32Array;
 
   constructor(readonly encodings: readonly Encoding[], readonly keyBits: readonly number[]) {
     // keyBits: bit positions, most significant key bit first
@@ -160,25 +165,27 @@ export class Decoder {
       for (let i = 0; i < n; i++) k = (k << 1) | ((w >>> positions[i]!) & 1);
       return k;
     };
-    this.buckets = [];
-    const sorted = encodings.slice().sort((a, b) => (b.fixedBits - a.fixedBits) || (a.index - b.index));
-    for (let key = 0; key < 1 << n; key++) {
-      const list: Encoding[] = [];
-      for (const e of sorted) {
-        let compatible = true;
-        for (let i = 0; i < n; i++) {
-          const bit = positions[i]!;
-          const kb = (key >>> (n - 1 - i)) & 1;
-          if (((e.mask >>> bit) & 1) && ((e.value >>> bit) & 1) !== kb) { compatible = false; break; }
-        }
-        if (compatible) list.push(e);
+    this.buckets = new Array<Encoding[] | undefined>(1 << n).fill(undefined);
+    this.sorted = encodings.slice().sort((a, b) => (b.fixedBits - a.fixedBits) || (a.index - b.index));
+    this.keyMask = Uint32Array.from(this.sorted, e => this.keyOf(e.mask));
+    this.keyValue = Uint32Array.from(this.sorted, e => this.keyOf(e.value & e.mask));
+  }
+
+  /** The encodings that can match a word with this key, most specific first. */
+  private bucket(key: number): Encoding[] {
+    let list = this.buckets[key];
+    if (list === undefined) {
+      list = [];
+      for (let i = 0; i < this.sorted.length; i++) {
+        if ((key & this.keyMask[i]!) === this.keyValue[i]) list.push(this.sorted[i]!);
       }
-      this.buckets.push(list);
+      this.buckets[key] = list;
     }
+    return list;
   }
 
   decode(word: number): Encoding | undefined {
-    const list = this.buckets[this.keyOf(word)]!;
+    const list = this.buckets[this.keyOf(word)] ?? this.bucket(this.keyOf(word));
     for (let i = 0; i < list.length; i++) {
       const e = list[i]!;
       if (((word & e.mask) >>> 0) === e.value) return e;
@@ -188,7 +195,7 @@ export class Decoder {
 
   /** All encodings matching a word, most specific first (for tests of table overlap). */
   matches(word: number): Encoding[] {
-    return this.buckets[this.keyOf(word)]!.filter(e => ((word & e.mask) >>> 0) === e.value);
+    return this.bucket(this.keyOf(word)).filter(e => ((word & e.mask) >>> 0) === e.value);
   }
 }
 
