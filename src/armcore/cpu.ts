@@ -69,6 +69,11 @@ export interface CpuHost {
   codeWritten?(pa: number, width: number): void;
   /** The TLB was flushed: virtual-address keyed caches must be dropped too. */
   tlbFlushed?(): void;
+  /**
+   * The privilege level changed (User mode entered or left): what was looked up by virtual
+   * address had its fetch permission checked for the other level.
+   */
+  privilegeChanged?(user: boolean): void;
 }
 
 const TLB_SIZE = 1024;
@@ -309,8 +314,7 @@ export class Cpu implements MmuRegs {
     }
     if ((old === Mode.USR) !== (m === Mode.USR)) {
       this.selectTlb(m === Mode.USR ? 1 : 0);
-      // Virtual-PC keyed caches hold blocks whose fetch permission was checked for the other level.
-      if (this.sctlr & SCTLR_M) this.host.tlbFlushed?.();
+      this.host.privilegeChanged?.(m === Mode.USR);
     }
   }
 

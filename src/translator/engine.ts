@@ -46,7 +46,7 @@
 // interrupt depend only on the guest and its inputs.
 
 import { LRUCache } from 'lru-cache';
-import { type Cpu, GuestTrap, TrapKind } from '../armcore/cpu.js';
+import { type Cpu, GuestTrap, Mode, TrapKind } from '../armcore/cpu.js';
 import { condPassed, itAdvance } from './cond.js';
 import { translateBlock, MAX_BLOCK_INSNS } from './translate.js';
 import { compileHot } from './hot/index.js';
@@ -96,7 +96,14 @@ export interface EngineOptions {
  * translates 3,300 instructions, the C test programs under 20,000.
  */
 export const DEFAULT_TB_CACHE_INSNS = 128 * 1024;
-export const DEFAULT_HOT_THRESHOLD = 2000;
+/**
+ * Runs before a block is compiled by the hot tier (env ARMADA_HOT_THRESHOLD). A new JS function
+ * starts in V8's interpreter and is optimized only after many calls, so code that runs a few
+ * thousand times is slower compiled than as closures: at 2,000, Linux's early init ran 2.2x
+ * slower than with no hot tier at all, and the whole boot took 27.2 s against 21.2 s at 20,000.
+ * The integer bench and the 10-million-instruction cold start are no slower at 20,000.
+ */
+export const DEFAULT_HOT_THRESHOLD = 20_000;
 
 /** Direct-mapped cache of recently run blocks by virtual PC, in front of the LRU. */
 const JUMP_CACHE_SIZE = 4096;
@@ -141,12 +148,26 @@ export class Engine {
   private readonly lru: LRUCache<number, Block>;
   /** Cached blocks by physical page they occupy. */
   private readonly pages = new Map<number, Set<Block>>();
-  // Virtual-PC keyed, so it is cleared whenever virtual->physical mappings change.
-  private readonly jumpCache: (Block | undefined)[] = new Array(JUMP_CACHE_SIZE).fill(undefined);
+  // Virtual-PC keyed: one per privilege level (fetch permissions were checked for it), each
+  // entry valid only while its tag is the mapping epoch it was filled in.
+  private readonly jumpCaches: (Block | undefined)[][] = [0, 1].map(() => new Array(JUMP_CACHE_SIZE).fill(undefined));
+  private readonly jcTags: Int32Array[] = [0, 1].map(() => new Int32Array(JUMP_CACHE_SIZE).fill(-1));
+  private jumpCache = this.jumpCaches[0]!;
+  private jcTag = this.jcTags[0]!;
   private readonly ras: (Block | null)[] = new Array(RAS_SIZE).fill(null);
   private rasTop = 0;
-  /** Chain links (Block.next0/next1/retNext) are valid only while this is their linkGen. */
+  /**
+   * Chain links (Block.next0/next1/retNext) are tagged with the link generation they were made
+   * under: epoch * 2 + privilege level (1 = User). The mapping epoch counts TLB flushes. Links
+   * made under another epoch at the same level survive when they stay inside one page (relink):
+   * a block entered under the current mapping implies the mapping of its own page, as in QEMU,
+   * which chains translation blocks directly only within a page.
+   */
+  private epoch = 0;
+  private pl = 0;
   private linkGen = 0;
+  /** Set by a mapping change: the next block is looked up, not reached through a link. */
+  private forceLookup = false;
   /** Changed with linkGen: read by hot-tier regions (HotOptions.gen). */
   private readonly gen = { v: 0 };
   /** Region members -> the blocks whose compiled region covers them (dropped with the member). */
@@ -167,7 +188,7 @@ export class Engine {
     this.tbCacheInsns = Math.max(MAX_BLOCK_INSNS, eopts.tbCacheInsns ?? envCount('ARMADA_TB_CACHE_INSNS') ?? DEFAULT_TB_CACHE_INSNS);
     this.hotMode = eopts.hot ?? envHotMode() ?? 'auto';
     this.hotThreshold = this.hotMode === 'off' ? Infinity
-      : this.hotMode === 'force' ? 1 : Math.max(1, eopts.hotThreshold ?? DEFAULT_HOT_THRESHOLD);
+      : this.hotMode === 'force' ? 1 : Math.max(1, eopts.hotThreshold ?? envCount('ARMADA_HOT_THRESHOLD') ?? DEFAULT_HOT_THRESHOLD);
     this.maxBlockInsns = Math.min(MAX_BLOCK_INSNS, Math.max(1, eopts.maxBlockInsns ?? MAX_BLOCK_INSNS));
     this.lru = new LRUCache<number, Block>({
       maxSize: this.tbCacheInsns,
@@ -190,14 +211,44 @@ export class Engine {
     };
     const prevFlush = cpu.host.tlbFlushed;
     cpu.host.tlbFlushed = () => { this.dropVirtualCaches(); prevFlush?.(); };
+    const prevLevel = cpu.host.privilegeChanged;
+    cpu.host.privilegeChanged = user => { this.privilegeChanged(user); prevLevel?.(user); };
   }
 
-  /** Forget everything keyed by virtual address or linked under old mappings. */
+  /** Forget everything keyed by virtual address or linked across pages under old mappings. */
   private dropVirtualCaches(): void {
-    this.jumpCache.fill(undefined);
+    this.epoch++;
+    this.pl = this.cpu.mode === Mode.USR ? 1 : 0;
+    this.linkGen = this.epoch * 2 + this.pl;
+    this.jumpCache = this.jumpCaches[this.pl]!;
+    this.jcTag = this.jcTags[this.pl]!;
     this.ras.fill(null);
-    this.linkGen++;
     this.gen.v++;
+    this.forceLookup = true;
+  }
+
+  /** User mode entered or left: links and the jump cache of that level apply from now on. */
+  private privilegeChanged(user: boolean): void {
+    this.pl = user ? 1 : 0;
+    this.linkGen = this.epoch * 2 + this.pl;
+    this.jumpCache = this.jumpCaches[this.pl]!;
+    this.jcTag = this.jcTags[this.pl]!;
+    // A region's member jumps run without lookups: one that changed level stops at the next.
+    this.gen.v++;
+  }
+
+  /**
+   * Bring a block's links to the current link generation: under another level none survive;
+   * under an earlier epoch of this level, those to valid blocks in the same page do.
+   */
+  private relink(b: Block): void {
+    const keep = ((b.linkGen ^ this.linkGen) & 1) === 0 && b.pageFirst === b.pageLast;
+    const same = (x: Block | null): Block | null =>
+      keep && x !== null && x.valid && x.pageFirst === b.pageFirst && x.pageLast === b.pageFirst && ((x.pc ^ b.pc) >>> 12) === 0 ? x : null;
+    b.next0 = same(b.next0);
+    b.next1 = same(b.next1);
+    b.retNext = same(b.retNext);
+    b.linkGen = this.linkGen;
   }
 
   /** A block leaves the cache (invalidated, evicted, replaced): it must never run again. */
@@ -209,7 +260,7 @@ export class Engine {
     (b.insns as InsnInfo[]).length = 0;
     b.hot = null;
     b.next0 = b.next1 = b.retNext = null;
-    this.linkGen++;
+    // Links to it from other blocks are checked against Block.valid when followed.
     this.gen.v++;
     const owners = this.regionOwners.get(b);
     if (owners !== undefined) {
@@ -225,7 +276,7 @@ export class Engine {
       }
     }
     const slot = (b.pc >>> 1) & JUMP_CACHE_MASK;
-    if (this.jumpCache[slot] === b) this.jumpCache[slot] = undefined;
+    for (const jc of this.jumpCaches) if (jc[slot] === b) jc[slot] = undefined;
     this.stats.cachedInsns -= b.ops.length;
     for (let k = 0; k < 2; k++) {
       // its one or two physical pages (a block's second page need not follow its first)
@@ -300,12 +351,15 @@ export class Engine {
     const pc = c.pc, t = c.t, it = c.it;
     const slot = (pc >>> 1) & JUMP_CACHE_MASK;
     const jb = this.jumpCache[slot];
-    if (jb !== undefined && jb.pc === pc && jb.thumb === t && jb.itStart === it) { this.stats.hits++; return jb; }
+    if (jb !== undefined && this.jcTag[slot] === this.epoch && jb.pc === pc && jb.thumb === t && jb.itStart === it && jb.valid) {
+      this.stats.hits++;
+      return jb;
+    }
     const pa = c.fetchPhys(pc);
     const key = pa < 0 ? -1 : (pa >>> 0) * 512 + it * 2 + t;
     if (key >= 0) {
       const hit = this.lru.get(key);
-      if (hit !== undefined && hit.pc === pc) { this.stats.hits++; this.jumpCache[slot] = hit; return hit; }
+      if (hit !== undefined && hit.pc === pc) { this.stats.hits++; this.jumpCache[slot] = hit; this.jcTag[slot] = this.epoch; return hit; }
     }
     this.stats.misses++;
     const b = translateBlock(c, pc, t as 0 | 1, it, key, this.opts, this.maxBlockInsns);
@@ -324,6 +378,7 @@ export class Engine {
         this.markBlock(b, p);
       }
       this.jumpCache[slot] = b;
+      this.jcTag[slot] = this.epoch;
       s.blocks = this.lru.size;
     }
     return b;
@@ -399,28 +454,30 @@ export class Engine {
 
           // Find the next block: chained successor, predicted return, or lookup.
           let nb: Block | null = null;
-          if (prev !== null && prev.linkGen === this.linkGen) {
+          if (prev !== null && !this.forceLookup) {
+            if (prev.linkGen !== this.linkGen) this.relink(prev);
             const pc = c.pc, t = c.t, it = c.it;
             let cand: Block | null = prev.next0;
-            if (cand !== null && cand.pc === pc && cand.thumb === t && cand.itStart === it) nb = cand;
+            if (cand !== null && cand.pc === pc && cand.thumb === t && cand.itStart === it && cand.valid) nb = cand;
             else {
               cand = prev.next1;
-              if (cand !== null && cand.pc === pc && cand.thumb === t && cand.itStart === it) nb = cand;
+              if (cand !== null && cand.pc === pc && cand.thumb === t && cand.itStart === it && cand.valid) nb = cand;
             }
             if (nb === null && prev.exit === BlockExit.Return) {
               const caller = this.ras[this.rasTop & (RAS_SIZE - 1)];
               if (caller !== null && caller.linkGen === this.linkGen) {
                 cand = caller.retNext;
-                if (cand !== null && cand.pc === pc && cand.thumb === t && cand.itStart === it) nb = cand;
+                if (cand !== null && cand.pc === pc && cand.thumb === t && cand.itStart === it && cand.valid) nb = cand;
               }
             }
             if (nb !== null) stats.hits++;
           }
           if (nb === null) {
             nb = this.lookup();
+            this.forceLookup = false;
             if (prev !== null && nb.cacheable) {
               if (prev.linkGen !== this.linkGen) { prev.linkGen = this.linkGen; prev.next0 = nb; prev.next1 = null; prev.retNext = null; }
-              else if (prev.next0 === null) prev.next0 = nb;
+              else if (prev.next0 === null || !prev.next0.valid) prev.next0 = nb;
               else prev.next1 = nb;
               if (prev.exit === BlockExit.Return) {
                 const caller = this.ras[this.rasTop & (RAS_SIZE - 1)];
@@ -433,7 +490,7 @@ export class Engine {
           }
           b = nb;
           if (b.exit === BlockExit.Call && b.cacheable) {
-            if (b.linkGen !== this.linkGen) { b.linkGen = this.linkGen; b.next0 = b.next1 = b.retNext = null; }
+            if (b.linkGen !== this.linkGen) this.relink(b);
             this.ras[++this.rasTop & (RAS_SIZE - 1)] = b;
           }
 

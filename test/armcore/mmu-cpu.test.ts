@@ -129,18 +129,22 @@ describe('privilege', () => {
     expect(m2.cpu.mode).toBe(Mode.ABT);
     expect(m2.cpu.dfsr).toBe(0xd | (1 << 4));
   });
-  it('switching between User and privileged modes with the MMU on drops virtual-PC caches', () => {
+  it('entering and leaving User mode tells the host the privilege level (virtual-PC caches are per level)', () => {
     const m = mmuMachine();
+    const seen: boolean[] = [];
     let flushes = 0;
-    const prev = m.cpu.host.tlbFlushed;
-    m.cpu.host.tlbFlushed = () => { flushes++; prev?.(); };
+    const prevLevel = m.cpu.host.privilegeChanged;
+    m.cpu.host.privilegeChanged = user => { seen.push(user); prevLevel?.(user); };
+    const prevFlush = m.cpu.host.tlbFlushed;
+    m.cpu.host.tlbFlushed = () => { flushes++; prevFlush?.(); };
     m.cpu.switchMode(Mode.USR);
     m.cpu.switchMode(Mode.SVC);
     m.cpu.switchMode(Mode.IRQ); // privileged to privileged: nothing
-    expect(flushes).toBe(2);
+    expect(seen).toEqual([true, false]);
     m.cpu.sctlr &= ~1;
     m.cpu.switchMode(Mode.USR);
-    expect(flushes).toBe(2); // MMU off: no permissions, nothing to drop
+    expect(seen).toEqual([true, false, true]);
+    expect(flushes).toBe(0); // a level change is not a mapping change
   });
 });
 

@@ -301,6 +301,65 @@ describe('translation changes break links', () => {
     m.engine.run(20);
     expect(m.cpu.r[0]).toBe(0);
   });
+
+  // Links inside one page survive a TLB flush (a block entered under the current mapping implies
+  // its own page's), so the block after the flush must be looked up, not reached by such a link:
+  // here the guest remaps the page it runs in. Without the forced lookup, the second TLBIALL
+  // would continue through the same-page link into the old page (r4 = 2 instead of 101).
+  it('the block after a guest TLBIALL is looked up afresh, even when the old link stays in the page', () => {
+    const m = machine();
+    const L1 = RAM + 0x200000, L2 = RAM + 0x204000;
+    const VA = 0x70000000, PA1 = RAM + 0x300000, PA2 = RAM + 0x310000;
+    m.bus.write(L1 + ((VA >>> 20) << 2), 4, (L2 | 1) | 0);
+    const small = (pa: number) => ((pa & ~0xfff) | (3 << 4) | 2) | 0;
+    m.bus.write(L2, 4, small(PA1));
+    m.bus.write(L2 + 4, 4, small(L2));    // VA + 0x1000: the page table itself
+    m.cpu.ttbr0 = L1; m.cpu.dacr = 0x55555555; m.cpu.sctlr |= 1; m.cpu.flushTlb();
+    [0xe5821000,   // str r1, [r2]                  (the page's own PTE)
+      0xee080f17,  // mcr p15, 0, r0, c8, c7, 0     (TLBIALL: ends the block)
+      0xe2844001,  // add r4, r4, #1
+      0xe1a01003,  // mov r1, r3                    (the next PTE)
+      0xeafffffa,  // b VA
+    ].forEach((w, i) => m.bus.write(PA1 + 4 * i, 4, w));
+    m.bus.write(PA2 + 8, 4, 0xe2844064);  // add r4, r4, #100
+    m.bus.write(PA2 + 12, 4, 0xeafffffe); // b .
+    m.cpu.r[1] = small(PA1); m.cpu.r[2] = VA + 0x1000; m.cpu.r[3] = small(PA2);
+    m.cpu.pc = VA; m.cpu.t = 0;
+    m.engine.run(5);                      // first pass: same mapping, links VA -> VA+8 in the page
+    expect(m.cpu.r[4]).toBe(1);
+    m.engine.run(3);                      // second pass remaps the page under the running code
+    expect(m.cpu.r[4]).toBe(101);
+  });
+
+  // Links are tagged with the privilege level whose fetch permission their target was checked
+  // for: one made in SVC mode to a privileged-only page must not carry User mode past the
+  // prefetch abort (the same block, bx r0, ending both times).
+  it('a link made in a privileged mode is not followed in User mode into a privileged-only page', () => {
+    const m = machine();
+    const L1 = RAM + 0x200000;
+    const VX = 0x70000000, PX = RAM + 0x300000; // user and kernel: bx r0
+    const VK = 0x70100000, PK = RAM + 0x100000; // kernel only:     add r4, r4, #1; b .
+    const sectionAt = (va: number, pa: number, ap: number) => m.bus.write(L1 + ((va >>> 20) << 2), 4, ((pa & 0xfff00000) | (ap << 10) | 2) | 0);
+    sectionAt(VX, PX, 3);
+    sectionAt(VK, PK, 1);
+    m.cpu.ttbr0 = L1; m.cpu.dacr = 0x55555555; m.cpu.sctlr |= 1; m.cpu.flushTlb();
+    m.bus.write(PX, 4, 0xe12fff10);       // bx r0
+    m.bus.write(PK, 4, 0xe2844001);       // add r4, r4, #1
+    m.bus.write(PK + 4, 4, 0xeafffffe);   // b .
+    m.cpu.r[0] = VK;
+    for (let k = 0; k < 3; k++) {         // SVC: bx r0 -> VK, linked
+      m.cpu.pc = VX; m.cpu.t = 0;
+      m.engine.run(2);
+    }
+    expect(m.cpu.r[4]).toBe(3);
+    m.cpu.switchMode(Mode.USR);
+    m.cpu.pc = VX;
+    m.engine.run(2);                      // bx r0 in User mode; the fetch at VK is refused
+    expect(m.cpu.r[4]).toBe(3);
+    expect(m.cpu.mode).toBe(Mode.ABT);
+    expect(m.cpu.pc).toBe(0x0c);
+    expect(m.cpu.ifar >>> 0).toBe(VK);
+  });
 });
 
 describe('the LRU bound', () => {
