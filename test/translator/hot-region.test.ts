@@ -106,4 +106,31 @@ describe('regions', () => {
     expect(hot.entries).toBeLessThan(off.entries / 4);
     for (const budget of [5, 64, 333]) both({ thumb: true, code, regs: regs({ 0: 300 }), flags: 0, mem, budget });
   });
+
+  // Thumb-2 compilers end loop blocks with CBZ/CBNZ (intmix's string loop did: its region ended
+  // at the CBZ, and the run loop was entered once per 6 instructions).
+  for (const [name, counts] of [['CBZ', 'non-zero'], ['CBNZ', 'zero']] as const) {
+    it(`Thumb: ${name} joins blocks like a conditional branch (counting ${counts} bytes)`, () => {
+      // A: LDRB r5, [r2] ; ADDS r2, #1 ; ${name} r5, C     B: ADDS r0, #1
+      // C: SUBS r4, #1 ; BNE.W A     E: B.W SINK
+      const a = CODE, c = CODE + 8, e = CODE + 14;
+      const code = [
+        t16('LDRB_imm_T1', { t: 5, n: 2, i: 0 }), t16('ADD_imm_T2', { d: 2, v: 1 }), t16(name, { n: 5, i: 0 }),
+        t16('ADD_imm_T2', { d: 0, v: 1 }),
+        t16('SUB_imm_T2', { d: 4, v: 1 }), t32Branch(c + 2, a, 1),
+        t32Branch(e, SINK),
+      ];
+      const bytes = [0x00ff00ff, 0x01000100, 0, 0x7f7f0000, -1, 0x00000080, 0x01010101, 0x00100000];
+      const data = Array.from({ length: 32 }, (_, i) => bytes[i % bytes.length]!);
+      let nonZero = 0;
+      for (let k = 0; k < 64; k++) if ((data[k >> 2]! >>> ((k & 3) * 8)) & 0xff) nonZero++;
+      const { hot } = both({ thumb: true, code, regs: regs({ 2: WINDOW, 4: 64 }), flags: 0, mem: data, budget: 100000 });
+      expect(hot.state['r0']).toBe(name === 'CBZ' ? nonZero : 64 - nonZero);
+      expect(hot.state['pc']).toBe(SINK);
+      // Inside the loop (before the sink's B . dominates): the region runs it without the engine.
+      const inLoop = both({ thumb: true, code, regs: regs({ 2: WINDOW, 4: 64 }), flags: 0, mem: data, budget: 300 });
+      expect(inLoop.hot.entries).toBeLessThan(inLoop.off.entries / 4);
+      for (const budget of [4, 9, 50, 177]) both({ thumb: true, code, regs: regs({ 2: WINDOW, 4: 64 }), flags: 0, mem: data, budget });
+    });
+  }
 });

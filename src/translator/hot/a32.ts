@@ -20,6 +20,11 @@ export interface BranchInfo {
   writesPc: boolean;
   /** The write is conditional on a register (CBZ/CBNZ): c.pc keeps the fall-through otherwise. */
   maybe?: boolean;
+  /**
+   * CBZ/CBNZ: the target and the JS test for taking it. A region jumps between its members on
+   * it like on a conditional direct branch (outside regions the emitted body does the write).
+   */
+  onRegister?: { target: number; test: string };
 }
 
 export type Emitter = (g: Gen, f: Fields, br: BranchInfo) => boolean;

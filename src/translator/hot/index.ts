@@ -122,7 +122,12 @@ export function generateHot(block: Block, tlbSize = 1024, members: readonly Bloc
       g.inCond = conditional;
       let ok: boolean;
       try { ok = emitter(g, ins.fields, br); } finally { g.inCond = false; }
-      if (ok && region && br.direct !== undefined && last) {
+      // A member's final direct branch (or CBZ/CBNZ, outside IT blocks): its target and test.
+      const jump = !(ok && region && last) ? undefined
+        : br.direct !== undefined ? { to: br.direct, test: conditional ? condExpr : '' }
+        : br.onRegister !== undefined && !conditional ? { to: br.onRegister.target, test: br.onRegister.test }
+        : undefined;
+      if (jump !== undefined) {
         // A region member's final direct branch: to a member, a transfer inside the function;
         // elsewhere, an exit. The not-taken path of a conditional one likewise.
         g.lines.length = bodyStart;
@@ -135,8 +140,8 @@ export function generateHot(block: Block, tlbSize = 1024, members: readonly Bloc
           // invalidated or a mapping changed since the call began ends it.
           return `{ ${mat} if (n + ${members[t]!.insns.length} <= budget && (sl === 0 || (sl = 0, gb.v === g0 && !c.exitRequest && !((c.irqLine && !c.i) || (c.fiqLine && !c.f))))) { s = ${t}; continue L; } c.pc = ${to >>> 0}; break L; }`;
         };
-        if (conditional) g.line(`if (${condExpr}) ${xfer(br.direct)}`);
-        g.line(conditional ? xfer(mb.endPc) : xfer(br.direct));
+        if (jump.test) g.line(`if (${jump.test}) ${xfer(jump.to)}`);
+        g.line(jump.test ? xfer(mb.endPc) : xfer(jump.to));
         for (const f of FLAGS) g.info.reads.add(f);
         pcLine = -1;
         infos.push(g.info);
@@ -311,7 +316,8 @@ export const REGION_MAX_INSNS = 160;
 /**
  * The blocks a region starting at `block` covers: `block`, then (breadth first) the cached blocks
  * its members reach by a plain direct branch (Block.tailKind Branch: the target, and the next
- * block when the branch is conditional), all in the same page, outside IT blocks.
+ * block when the branch is conditional) or a final CBZ/CBNZ (both), all in the same page,
+ * outside IT blocks.
  */
 export function regionMembers(block: Block, lookup: (pc: number, like: Block) => Block | null): Block[] {
   // Self-loops stay out: alone, they are tight JS loops with lazily materialized flags, which a
@@ -324,8 +330,9 @@ export function regionMembers(block: Block, lookup: (pc: number, like: Block) =>
   let insns = block.insns.length;
   for (let q = 0; q < out.length; q++) {
     const b = out[q]!;
-    if (b.tailKind !== TailKind.Branch) continue;
-    const next = b.tailCond === 14 ? [b.tailTarget] : [b.tailTarget, b.endPc];
+    const cbz = registerBranchTarget(b);
+    if (b.tailKind !== TailKind.Branch && cbz === undefined) continue;
+    const next = cbz !== undefined ? [cbz, b.endPc] : b.tailCond === 14 ? [b.tailTarget] : [b.tailTarget, b.endPc];
     for (const pc of next) {
       const to = pc >>> 0;
       if (seen.has(to) || to >>> 12 !== block.pc >>> 12 || out.length >= REGION_MAX_MEMBERS) continue;
@@ -337,6 +344,14 @@ export function regionMembers(block: Block, lookup: (pc: number, like: Block) =>
     }
   }
   return out;
+}
+
+/** The target of a block's final CBZ/CBNZ (not in an IT block), else undefined. */
+function registerBranchTarget(b: Block): number | undefined {
+  const last = b.insns[b.insns.length - 1];
+  const name = last?.encoding?.name;
+  if (last === undefined || (name !== 'CBZ' && name !== 'CBNZ') || last.cond !== 14) return undefined;
+  return (last.pc + 4 + last.fields['i']! * 2) >>> 0;
 }
 
 /** The hot-tier compiler the engine calls (types.ts HotCompiler). */

@@ -135,16 +135,16 @@ t16['BLX_reg_T1'] = (g, f, br) => {
   br.writesPc = true;
   return true;
 };
-t16['CBZ'] = (g, f, br) => {
-  g.line(`if (${g.rd(f['n']!)} === 0) c.pc = ${(g.pcRead + f['i']! * 2) >>> 0};`);
-  br.writesPc = true; br.maybe = true;
-  return true;
-};
-t16['CBNZ'] = (g, f, br) => {
-  g.line(`if (${g.rd(f['n']!)} !== 0) c.pc = ${(g.pcRead + f['i']! * 2) >>> 0};`);
-  br.writesPc = true; br.maybe = true;
-  return true;
-};
+for (const [name, op] of [['CBZ', '==='], ['CBNZ', '!==']] as const) {
+  t16[name] = (g, f, br) => {
+    const target = (g.pcRead + f['i']! * 2) >>> 0;
+    const test = `${g.rd(f['n']!)} ${op} 0`;
+    g.line(`if (${test}) c.pc = ${target};`);
+    br.writesPc = true; br.maybe = true;
+    br.onRegister = { target, test };
+    return true;
+  };
+}
 const nothing: Emitter = () => true;
 for (const k of ['IT', 'NOP_T1', 'YIELD_T1', 'WFE_T1', 'SEV_T1', 'HINT_T1']) t16[k] = nothing;
 
