@@ -13,7 +13,7 @@
 // Not in the key, because translation does not depend on it:
 //   - privilege (mode): handlers check it when the op runs (MRS, CPS, LDRT...); fetch permission
 //     is checked by fetchPhys() at lookup for the current level, and the virtual-PC caches in
-//     front (jump cache, chain links) are dropped when the level changes with the MMU on;
+//     front are per level: a jump cache each, and chain links tagged with the level;
 //   - endianness (CPSR.E): instruction fetch is always little-endian on ARMv7 (SCTLR.IE = 0);
 //     data accesses test CPSR.E when they run;
 //   - semihosting and VFP: engine options, fixed for an engine's life.
@@ -21,8 +21,10 @@
 // Lookup costs no Map access per instruction, nor usually per block: a block links to the
 // blocks that followed it (chaining), a block that ends in a call remembers where its return
 // landed (a small return-address stack), and a direct-mapped jump cache by virtual PC sits in
-// front of the LRU. All three are dropped or checked against `linkGen`, which changes whenever a
-// block leaves the cache or a virtual-to-physical mapping may have changed.
+// front of the LRU. A followed link or cache entry must name a valid block at this PC, Thumb bit
+// and ITSTATE, made under the current privilege level; after a TLB flush (a mapping may have
+// changed) the next block is looked up, the jump caches and the return stack start empty, and
+// only links within one page survive (Engine.relink).
 //
 // Invalidation. Translated bytes are marked per page and per 64-byte line in the CPU
 // (markCode). Stores through the CPU TLB to such a page take a cheap mask test (Cpu.storeCodePage)
@@ -168,7 +170,10 @@ export class Engine {
   private linkGen = 0;
   /** Set by a mapping change: the next block is looked up, not reached through a link. */
   private forceLookup = false;
-  /** Changed with linkGen: read by hot-tier regions (HotOptions.gen). */
+  /**
+   * Changed by mapping and level changes and by blocks leaving the cache: hot-tier regions check
+   * it before jumping between members after anything that may have changed those (HotOptions.gen).
+   */
   private readonly gen = { v: 0 };
   /** Region members -> the blocks whose compiled region covers them (dropped with the member). */
   private readonly regionOwners = new Map<Block, Block[]>();

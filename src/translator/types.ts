@@ -227,7 +227,7 @@ export interface Block {
   nextEvent: number;
   /**
    * Chaining: the successor blocks last seen after this one, with the engine's link generation
-   * they were linked under (a TLB flush or block invalidation changes it, breaking every link).
+   * they were linked under (mapping epoch and privilege level; see Engine.relink).
    */
   next0: Block | null;
   next1: Block | null;
