@@ -407,6 +407,27 @@ describe('the LRU bound', () => {
   });
 });
 
+describe('the hot-tier threshold', () => {
+  const withEnv = (v: string | undefined, f: () => void) => {
+    const old = process.env['ARMADA_HOT_THRESHOLD'];
+    if (v === undefined) delete process.env['ARMADA_HOT_THRESHOLD']; else process.env['ARMADA_HOT_THRESHOLD'] = v;
+    try { f(); } finally {
+      if (old === undefined) delete process.env['ARMADA_HOT_THRESHOLD']; else process.env['ARMADA_HOT_THRESHOLD'] = old;
+    }
+  };
+  it('auto mode compiles a block after ARMADA_HOT_THRESHOLD runs (default 20,000), and rejects a bad value', () => {
+    const compilesAfter = (insns: number) => {
+      const m = machine({ hot: 'auto' });
+      loadA32(m, TEN_ADDS);
+      m.engine.run(insns);
+      return m.engine.stats.hotCompiles;
+    };
+    withEnv(undefined, () => expect(compilesAfter(10 + 5000)).toBe(0));
+    withEnv('8', () => expect(compilesAfter(10 + 50)).toBeGreaterThan(0));
+    withEnv('0', () => expect(() => machine({ hot: 'auto' })).toThrow(/ARMADA_HOT_THRESHOLD=0 is not a positive integer/));
+  });
+});
+
 describe('chaining and the return predictor', () => {
   // main: bl f; add r4, r4, #1; cmp r4, #50; bne main; b .    f: add r0, r0, r5; bx lr
   const PROG = [
