@@ -112,6 +112,8 @@ const JUMP_CACHE_SIZE = 4096;
 const JUMP_CACHE_MASK = JUMP_CACHE_SIZE - 1;
 /** Runs between LRU touches of a block reached without a cache lookup. */
 const LRU_TOUCH_PERIOD = 1024;
+/** Distinct successors recorded per block that ends in an indirect jump (Block.succ). */
+export const SUCC_MAX = 32;
 /** Return-address stack depth (a power of two). */
 const RAS_SIZE = 16;
 
@@ -256,6 +258,14 @@ export class Engine {
     b.linkGen = this.linkGen;
   }
 
+  /** Remember nb as one of the blocks seen after b (Block.succ), while there is room. */
+  private static recordSuccessor(b: Block, nb: Block): void {
+    const list = b.succ ??= [];
+    if (list.length >= SUCC_MAX || list.includes(nb)) return;
+    for (let k = 0; k < list.length; k++) if (!list[k]!.valid) { list[k] = nb; return; }
+    list.push(nb);
+  }
+
   /** A block leaves the cache (invalidated, evicted, replaced): it must never run again. */
   private unlink(b: Block): void {
     b.valid = false;
@@ -265,6 +275,7 @@ export class Engine {
     (b.insns as InsnInfo[]).length = 0;
     b.hot = null;
     b.next0 = b.next1 = b.retNext = null;
+    b.succ = null;
     // Links to it from other blocks are checked against Block.valid when followed.
     this.gen.v++;
     const owners = this.regionOwners.get(b);
@@ -484,6 +495,9 @@ export class Engine {
               if (prev.linkGen !== this.linkGen) { prev.linkGen = this.linkGen; prev.next0 = nb; prev.next1 = null; prev.retNext = null; }
               else if (prev.next0 === null || !prev.next0.valid) prev.next0 = nb;
               else prev.next1 = nb;
+              if (prev.tailKind !== TailKind.Branch && prev.tailKind !== TailKind.BranchLink && prev.exit === BlockExit.Plain && prev.hot === null) {
+                Engine.recordSuccessor(prev, nb);
+              }
               if (prev.exit === BlockExit.Return) {
                 const caller = this.ras[this.rasTop & (RAS_SIZE - 1)];
                 if (caller !== null && caller.linkGen === this.linkGen && caller.endPc === c.pc) caller.retNext = nb;

@@ -233,6 +233,12 @@ export interface Block {
   next1: Block | null;
   /** For a block ending in a call: the block its return landed on last time. */
   retNext: Block | null;
+  /**
+   * For a block that ends without a direct branch or a call or return (a jump table, BX Rm, a
+   * fall-through): the distinct blocks seen after it, up to SUCC_MAX, recorded by the engine on
+   * link misses. Hot-tier regions take same-page ones in as members (hot/index.ts).
+   */
+  succ: Block[] | null;
   linkGen: number;
 }
 

@@ -12,9 +12,9 @@ import { run, diff, CODE, SINK, WINDOW, a32Branch, t32Branch, type Setup, type R
 const regs = (over: Record<number, number> = {}) => Array.from({ length: 15 }, (_, r) => over[r] ?? 0);
 const mem = new Array(32).fill(0).map((_, i) => i * 0x01010101);
 
-function both(s: Setup): { off: Result; hot: Result } {
+function both(s: Setup, threshold = 3): { off: Result; hot: Result } {
   const off = run(s, 'off');
-  const hot = run(s, 'auto', 3);
+  const hot = run(s, 'auto', threshold);
   expect(diff(off, hot)).toBe('');
   // Tiny budgets end before any block reaches the threshold.
   if (s.budget >= 30) expect(hot.hotCompiles).toBeGreaterThan(0);
@@ -133,4 +133,37 @@ describe('regions', () => {
       for (const budget of [4, 9, 50, 177]) both({ thumb: true, code, regs: regs({ 2: WINDOW, 4: 64 }), flags: 0, mem: data, budget });
     });
   }
+
+  // An interpreter's dispatch: LDRLS pc, [pc, r2, lsl #2] through a jump table. The engine records
+  // the handlers seen after the dispatch block (Block.succ), the region takes them in, and the
+  // indirect jump continues at the member it lands on instead of leaving the region (intmix's
+  // interpreter: one engine entry per bytecode before).
+  it('a jump table dispatches between members inside the region', () => {
+    // D: LDR r2, [r7], #4 ; CMP r2, #3 ; LDRLS pc, [pc, r2, lsl #2]     B SINK     .word H0..H3
+    // H0: ADD r0, #1 ; B D   H1: ADD r1, r0 ; B D   H2: SUB r0, #2 ; B D   H3: EOR r3, r1 ; B D
+    const D = CODE, H = [CODE + 32, CODE + 40, CODE + 48, CODE + 56];
+    const code = [
+      a32('LDR_imm', { P: 0, U: 1, W: 0, n: 7, t: 2, i: 4 }), a32('CMP_imm', { n: 2, r: 0, v: 3 }),
+      a32('LDR_reg', { c: 9, P: 1, U: 1, W: 0, n: 15, t: 15, v: 2, y: 0, m: 2 }), a32Branch(D + 12, SINK),
+      ...H,
+      a32('ADD_imm', { S: 0, n: 0, d: 0, r: 0, v: 1 }), a32Branch(H[0]! + 4, D),
+      a32('ADD_reg', { S: 0, n: 1, d: 1, m: 0, i: 0, y: 0 }), a32Branch(H[1]! + 4, D),
+      a32('SUB_imm', { S: 0, n: 0, d: 0, r: 0, v: 2 }), a32Branch(H[2]! + 4, D),
+      a32('EOR_reg', { S: 0, n: 3, d: 3, m: 1, i: 0, y: 0 }), a32Branch(H[3]! + 4, D),
+    ];
+    const ops = Array.from({ length: 200 }, (_, i) => i < 4 ? i : (i * 7 + 3) % 4);
+    let r0 = 0, r1 = 0, r3 = 0;
+    for (const op of ops) {
+      if (op === 0) r0 = (r0 + 1) | 0; else if (op === 1) r1 = (r1 + r0) | 0; else if (op === 2) r0 = (r0 - 2) | 0; else r3 ^= r1;
+    }
+    const setup = (budget: number): Setup => ({ thumb: false, code, regs: regs({ 7: WINDOW }), flags: 0, mem: [...ops, 9], budget });
+    // The threshold lets the dispatch block see all four handlers before it compiles.
+    const { hot } = both(setup(100000), 10);
+    expect([hot.state['r0'], hot.state['r1'], hot.state['r3']]).toEqual([r0, r1, r3]);
+    expect(hot.state['pc']).toBe(SINK);
+    const inLoop = both(setup(800), 10);
+    expect(inLoop.hot.entries).toBeLessThan(inLoop.off.entries / 4);
+    for (const budget of [3, 50, 333, 801]) both(setup(budget), 10);
+  });
 });
+

@@ -9,13 +9,16 @@
 // loaded and stored around it, and blocks are short (8-11 instructions entered on the integer
 // bench). So a block that ends in a plain direct branch is compiled together with the cached
 // blocks it reaches that way in the same page (the target, and the next block after a
-// conditional branch), transitively, up to REGION_MAX_MEMBERS / REGION_MAX_INSNS: one function,
-// `switch` over the members in a loop, registers in locals throughout. At a member boundary
-// the flags are made concrete and the back-edge test of a self-loop is made (budget; after a
-// slow-path access or a closure also the engine's link generation, stop requests, interrupts).
-// Traps count instructions across the members (HotFn.members, pcs). Self-loops stay alone.
+// conditional branch; both ways of a CBZ/CBNZ), transitively, up to REGION_MAX_MEMBERS /
+// REGION_MAX_INSNS: one function, `switch` over the members in a loop, registers in locals
+// throughout. A member ending in an indirect jump (a jump table, BX Rm) brings in the same-page
+// blocks the engine saw after it (Block.succ), and continues at whichever member c.pc then
+// names. At a member boundary the flags are made concrete and the back-edge test of a self-loop
+// is made (budget; after a slow-path access or a closure also the engine's link generation, stop
+// requests, WFI or a halt, interrupts). Traps count instructions across the members
+// (HotFn.members, pcs). Self-loops stay alone.
 //
-// The engine installs compileHot (it imports this module when present) and calls the HotFn
+// The engine imports compileHot and calls the HotFn
 // under the contract in ../types.ts (HotFn): that is where exits, traps and stores into code are
 // specified. The generated code keeps to it:
 //   - entry: c.pc = endPc (unless the block ends in an inline jump) and c.it = itAfter first, as
@@ -30,7 +33,7 @@
 
 import type { Cpu } from '../../armcore/cpu.js';
 import { mulHiS, mulHiU } from '../sem/media.js';
-import { TailKind, type Block, type HotFn, type HotOptions } from '../types.js';
+import { BlockExit, TailKind, type Block, type HotFn, type HotOptions } from '../types.js';
 import { Gen, FLAGS, MARK_SPILL, MARK_RELOAD, concreteState, type Flag, type FlagState, type EmitInfo } from './emit.js';
 import { A32_EMITTERS, type BranchInfo, type Emitter } from './a32.js';
 import { T16_EMITTERS, T32_EMITTERS } from './thumb.js';
@@ -205,7 +208,17 @@ export function generateHot(block: Block, tlbSize = 1024, members: readonly Bloc
       // Only a slow-path store (code pages never enter the write TLB) or a closure can do that.
       g.line(`if (sl !== 0 && !${region ? `m${m}` : 'blk'}.valid) { n += ${i + 1}; c.pc = ${next.pc >>> 0}; c.it = ${next.it}; ${exitMark(g.flags)} ${BK} }`);
     }
-    if (last) {
+    if (last && region && mb.exit === BlockExit.Plain) {
+      // No direct branch (a jump table, BX Rm, a fall-through): continue at the member that
+      // starts where c.pc now points, if any, on the same terms as a direct jump between members
+      // (and not after a closure that halted the CPU or entered WFI).
+      const mat = g.materializeLines(FLAGS).join(' ');
+      const gate = (t: number) => `n + ${members[t]!.insns.length} <= budget && (sl === 0 || (sl = 0, gb.v === g0 && !c.exitRequest && ` +
+        `!c.waiting && c.halted === null && !((c.irqLine && !c.i) || (c.fiqLine && !c.f))))`;
+      const cases = members.map((mm, t) => `case ${mm.pc >>> 0}: if (${gate(t)}) { s = ${t}; continue L; } break;`).join(' ');
+      g.line(`n += ${N}; ${mat} if (c.t === ${thumb} && c.it === 0) switch (c.pc) { ${cases} }`);
+      g.line(`${exitMark(g.flags)} ${BK}`);
+    } else if (last) {
       g.line(`n += ${N}; ${exitMark(g.flags)} ${BK}`);
     }
   }
@@ -258,7 +271,13 @@ export function generateHot(block: Block, tlbSize = 1024, members: readonly Bloc
   const out: string[] = [];
   for (let i = 0; i < N; i++) if (infos[i]!.fallback) out.push(`const op${i} = ops[${i}];`);
   if (region) for (let m = 0; m < members.length; m++) out.push(`const m${m} = mems[${m}];`);
+  // The first calls return early, so that V8's interpreter runs the exit paths (write-back, the
+  // common return) before the function's loop is optimized on stack (OSR): optimized code without
+  // feedback for them deoptimizes at every return, and V8 11 (Node 20) keeps entering that same
+  // on-stack code. Seen on intmix's interpreter region: 1,924 deoptimizations of one function.
+  out.push('let calls = 0;');
   out.push(`return function hot_${(block.pc >>> 0).toString(16)}${region ? `_r${members.length}` : ''}(c, budget) {`);
+  out.push(`if (calls < ${WARM_CALLS}) { calls++; if (budget > ${WARM_BUDGET}) budget = ${WARM_BUDGET}; }`);
   out.push('const r = c.r;');
   if (used.length) out.push(`let ${used.map(r => `r${r} = r[${r}]`).join(', ')};`);
   if (g.usesFlags) out.push('let fN = c.n, fZ = c.z, fC = c.c, fV = c.v;');
@@ -309,15 +328,23 @@ export const hotConfig = {
   regions: true,
 };
 
+/**
+ * Calls of a new compiled function that get at most WARM_BUDGET instructions (at least the
+ * longest block, which the engine guarantees a call), so that it returns while interpreted.
+ */
+export const WARM_CALLS = 8;
+export const WARM_BUDGET = 256;
+
 /** Region bounds: members, and instructions over all members (compile cost grows with both). */
-export const REGION_MAX_MEMBERS = 8;
+export const REGION_MAX_MEMBERS = 16;
 export const REGION_MAX_INSNS = 160;
 
 /**
  * The blocks a region starting at `block` covers: `block`, then (breadth first) the cached blocks
  * its members reach by a plain direct branch (Block.tailKind Branch: the target, and the next
- * block when the branch is conditional) or a final CBZ/CBNZ (both), all in the same page,
- * outside IT blocks.
+ * block when the branch is conditional) or a final CBZ/CBNZ (both), or that the engine saw
+ * follow a member ending in an indirect jump (Block.succ: a jump table, say), all in the same
+ * page, outside IT blocks.
  */
 export function regionMembers(block: Block, lookup: (pc: number, like: Block) => Block | null): Block[] {
   // Self-loops stay out: alone, they are tight JS loops with lazily materialized flags, which a
@@ -331,8 +358,11 @@ export function regionMembers(block: Block, lookup: (pc: number, like: Block) =>
   for (let q = 0; q < out.length; q++) {
     const b = out[q]!;
     const cbz = registerBranchTarget(b);
-    if (b.tailKind !== TailKind.Branch && cbz === undefined) continue;
-    const next = cbz !== undefined ? [cbz, b.endPc] : b.tailCond === 14 ? [b.tailTarget] : [b.tailTarget, b.endPc];
+    let next: number[];
+    if (b.tailKind === TailKind.Branch) next = b.tailCond === 14 ? [b.tailTarget] : [b.tailTarget, b.endPc];
+    else if (cbz !== undefined) next = [cbz, b.endPc];
+    else if (b.exit === BlockExit.Plain && b.succ !== null) next = b.succ.filter(x => x.valid).map(x => x.pc);
+    else continue;
     for (const pc of next) {
       const to = pc >>> 0;
       if (seen.has(to) || to >>> 12 !== block.pc >>> 12 || out.length >= REGION_MAX_MEMBERS) continue;
