@@ -9,8 +9,8 @@
 // loaded and stored around it, and blocks are short (8-11 instructions entered on the integer
 // bench). So a block that ends in a plain direct branch is compiled together with the cached
 // blocks it reaches that way in the same page (the target, and the next block after a
-// conditional branch; both ways of a CBZ/CBNZ), transitively, up to REGION_MAX_MEMBERS /
-// REGION_MAX_INSNS: one function, `switch` over the members in a loop, registers in locals
+// conditional branch; both ways of a CBZ/CBNZ), transitively, up to REGION_MAX_MEMBERS (more
+// through a jump table) / REGION_MAX_INSNS: one function, `switch` over the members in a loop, registers in locals
 // throughout. A member ending in an indirect jump (a jump table, BX Rm) brings in the same-page
 // blocks the engine saw after it (Block.succ), and continues at whichever member c.pc then
 // names. At a member boundary the flags are made concrete and the back-edge test of a self-loop
@@ -336,7 +336,13 @@ export const WARM_CALLS = 8;
 export const WARM_BUDGET = 256;
 
 /** Region bounds: members, and instructions over all members (compile cost grows with both). */
-export const REGION_MAX_MEMBERS = 16;
+export const REGION_MAX_MEMBERS = 8;
+/**
+ * Members a region may reach through a jump table (Block.succ): an interpreter's handlers. More
+ * members by direct branches measured slower on the Linux boot (bigger functions to compile for
+ * code that runs less), so only these may go past REGION_MAX_MEMBERS.
+ */
+export const REGION_MAX_MEMBERS_TABLE = 24;
 export const REGION_MAX_INSNS = 160;
 
 /**
@@ -359,13 +365,14 @@ export function regionMembers(block: Block, lookup: (pc: number, like: Block) =>
     const b = out[q]!;
     const cbz = registerBranchTarget(b);
     let next: number[];
+    let cap = REGION_MAX_MEMBERS;
     if (b.tailKind === TailKind.Branch) next = b.tailCond === 14 ? [b.tailTarget] : [b.tailTarget, b.endPc];
     else if (cbz !== undefined) next = [cbz, b.endPc];
-    else if (b.exit === BlockExit.Plain && b.succ !== null) next = b.succ.filter(x => x.valid).map(x => x.pc);
+    else if (b.exit === BlockExit.Plain && b.succ !== null) { next = b.succ.filter(x => x.valid).map(x => x.pc); cap = REGION_MAX_MEMBERS_TABLE; }
     else continue;
     for (const pc of next) {
       const to = pc >>> 0;
-      if (seen.has(to) || to >>> 12 !== block.pc >>> 12 || out.length >= REGION_MAX_MEMBERS) continue;
+      if (seen.has(to) || to >>> 12 !== block.pc >>> 12 || out.length >= cap) continue;
       seen.add(to);
       const m = lookup(to, block);
       if (m === null || !fits(m) || insns + m.insns.length > REGION_MAX_INSNS) continue;
