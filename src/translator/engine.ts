@@ -103,9 +103,15 @@ export const DEFAULT_TB_CACHE_INSNS = 128 * 1024;
  * starts in V8's interpreter and is optimized only after many calls, so code that runs a few
  * thousand times is slower compiled than as closures: at 2,000, Linux's early init ran 2.2x
  * slower than with no hot tier at all, and the whole boot took 27.2 s against 21.2 s at 20,000.
- * The integer bench and the 10-million-instruction cold start are no slower at 20,000.
  */
 export const DEFAULT_HOT_THRESHOLD = 20_000;
+/**
+ * ... unless the block is hot now: it reached HOT_FAST_RUNS runs at a rate of at least one per
+ * HOT_FAST_INSNS_PER_RUN instructions (a loop of the moment, not code the guest comes back to
+ * now and then). That keeps the benchmarks' loops from running 20,000 times as closures first.
+ */
+export const HOT_FAST_RUNS = 2000;
+export const HOT_FAST_INSNS_PER_RUN = 2000;
 
 /** Direct-mapped cache of recently run blocks by virtual PC, in front of the LRU. */
 const JUMP_CACHE_SIZE = 4096;
@@ -189,6 +195,7 @@ export class Engine {
   readonly tbCacheInsns: number;
   readonly hotMode: HotMode;
   private readonly hotThreshold: number;
+  private readonly hotFastRuns: number;
   private readonly maxBlockInsns: number;
 
   constructor(readonly cpu: Cpu, readonly opts: TranslateOptions, eopts: EngineOptions = {}) {
@@ -196,6 +203,7 @@ export class Engine {
     this.hotMode = eopts.hot ?? envHotMode() ?? 'auto';
     this.hotThreshold = this.hotMode === 'off' ? Infinity
       : this.hotMode === 'force' ? 1 : Math.max(1, eopts.hotThreshold ?? envCount('ARMADA_HOT_THRESHOLD') ?? DEFAULT_HOT_THRESHOLD);
+    this.hotFastRuns = Math.min(HOT_FAST_RUNS, this.hotThreshold);
     this.maxBlockInsns = Math.min(MAX_BLOCK_INSNS, Math.max(1, eopts.maxBlockInsns ?? MAX_BLOCK_INSNS));
     this.lru = new LRUCache<number, Block>({
       maxSize: this.tbCacheInsns,
@@ -415,10 +423,19 @@ export class Engine {
    * (blocks found through links and the jump cache do not touch the LRU on each run).
    */
   private blockEvent(b: Block): void {
-    if (b.runs >= this.hotThreshold && !b.hotTried) this.compileHot(b);
+    if (!b.hotTried) {
+      if (b.runs === 1) b.firstRunAt = this.cpu.icount;
+      // Hot now (HOT_FAST_RUNS runs, at least one per HOT_FAST_INSNS_PER_RUN instructions since its
+      // first): compile early. Otherwise only at the threshold.
+      const fast = b.runs >= this.hotFastRuns && this.cpu.icount - b.firstRunAt <= b.runs * HOT_FAST_INSNS_PER_RUN;
+      if (fast || b.runs >= this.hotThreshold) this.compileHot(b);
+    }
     if (b.cacheable) this.lru.get(b.key);
     b.nextEvent = b.runs + LRU_TOUCH_PERIOD;
-    if (!b.hotTried && this.hotThreshold < b.nextEvent) b.nextEvent = this.hotThreshold;
+    if (!b.hotTried) {
+      if (this.hotThreshold < b.nextEvent) b.nextEvent = this.hotThreshold;
+      if (b.runs < this.hotFastRuns && this.hotFastRuns < b.nextEvent) b.nextEvent = this.hotFastRuns;
+    }
   }
 
   /** Compile a block with the hot tier (called once per block, at its threshold). */

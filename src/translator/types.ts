@@ -225,6 +225,8 @@ export interface Block {
   hotTried: boolean;
   /** Engine bookkeeping: the run count at which the engine next looks at the block. */
   nextEvent: number;
+  /** Engine bookkeeping: the CPU's instruction count at the block's first run. */
+  firstRunAt: number;
   /**
    * Chaining: the successor blocks last seen after this one, with the engine's link generation
    * they were linked under (mapping epoch and privilege level; see Engine.relink).

@@ -5,7 +5,7 @@ import { describe, it, expect } from 'vitest';
 import { Bus } from '../../src/armcore/bus.js';
 import { Cpu, Mode } from '../../src/armcore/cpu.js';
 import { installCp15 } from '../../src/armcore/cp15.js';
-import { Engine, type EngineOptions } from '../../src/translator/engine.js';
+import { Engine, HOT_FAST_RUNS, type EngineOptions } from '../../src/translator/engine.js';
 import { type MmioDevice } from '../../src/armcore/bus.js';
 
 const RAM = 0x60000000;
@@ -415,15 +415,27 @@ describe('the hot-tier threshold', () => {
       if (old === undefined) delete process.env['ARMADA_HOT_THRESHOLD']; else process.env['ARMADA_HOT_THRESHOLD'] = old;
     }
   };
-  it('auto mode compiles a block after ARMADA_HOT_THRESHOLD runs (default 20,000), and rejects a bad value', () => {
-    const compilesAfter = (insns: number) => {
-      const m = machine({ hot: 'auto' });
-      loadA32(m, TEN_ADDS);
-      m.engine.run(insns);
-      return m.engine.stats.hotCompiles;
-    };
-    withEnv(undefined, () => expect(compilesAfter(10 + 5000)).toBe(0));
-    withEnv('8', () => expect(compilesAfter(10 + 50)).toBeGreaterThan(0));
+  const compilesAfter = (words: number[], insns: number) => {
+    const m = machine({ hot: 'auto' });
+    loadA32(m, words);
+    m.engine.run(insns);
+    return m.engine.stats.hotCompiles;
+  };
+  // A loop of 3,200 instructions in 50 blocks: each block runs once per 3,200 instructions.
+  const SLOW_LOOP = [...Array(3199).fill(0xe2800001) as number[], (0xea000000 | ((-(3199 * 4 + 8) >> 2) & 0xffffff)) >>> 0]; // add r0, r0, #1 (x3199); b loop
+  it(`auto mode compiles a block hot now after ${HOT_FAST_RUNS} runs, one that runs now and then only at ARMADA_HOT_THRESHOLD runs`, () => {
+    withEnv(undefined, () => {
+      // TEN_ADDS ends in B . : a block that runs once per instruction.
+      expect(compilesAfter(TEN_ADDS, 10 + HOT_FAST_RUNS - 100)).toBe(0);
+      expect(compilesAfter(TEN_ADDS, 10 + HOT_FAST_RUNS + 100)).toBeGreaterThan(0);
+    });
+    withEnv('3000', () => {
+      expect(compilesAfter(SLOW_LOOP, 3200 * 2100)).toBe(0);
+      expect(compilesAfter(SLOW_LOOP, 3200 * 3001)).toBeGreaterThan(0);
+    });
+    withEnv('8', () => expect(compilesAfter(TEN_ADDS, 10 + 50)).toBeGreaterThan(0));
+  });
+  it('ARMADA_HOT_THRESHOLD must be a positive integer', () => {
     withEnv('0', () => expect(() => machine({ hot: 'auto' })).toThrow(/ARMADA_HOT_THRESHOLD=0 is not a positive integer/));
   });
 });
