@@ -203,7 +203,8 @@ export class Engine {
     this.hotMode = eopts.hot ?? envHotMode() ?? 'auto';
     this.hotThreshold = this.hotMode === 'off' ? Infinity
       : this.hotMode === 'force' ? 1 : Math.max(1, eopts.hotThreshold ?? envCount('ARMADA_HOT_THRESHOLD') ?? DEFAULT_HOT_THRESHOLD);
-    this.hotFastRuns = Math.min(HOT_FAST_RUNS, this.hotThreshold);
+    // Off (threshold Infinity) means no early compiles either.
+    this.hotFastRuns = this.hotThreshold === Infinity ? Infinity : Math.min(HOT_FAST_RUNS, this.hotThreshold);
     this.maxBlockInsns = Math.min(MAX_BLOCK_INSNS, Math.max(1, eopts.maxBlockInsns ?? MAX_BLOCK_INSNS));
     this.lru = new LRUCache<number, Block>({
       maxSize: this.tbCacheInsns,

@@ -435,6 +435,14 @@ describe('the hot-tier threshold', () => {
     });
     withEnv('8', () => expect(compilesAfter(TEN_ADDS, 10 + 50)).toBeGreaterThan(0));
   });
+  // Regression: the early compile of blocks hot now also compiled with the hot tier off, so the
+  // closure-tier bench and the ARMADA_HOT=off differential runs ran compiled code.
+  it('with the hot tier off, nothing compiles however hot', () => {
+    const m = machine({ hot: 'off' });
+    loadA32(m, TEN_ADDS);
+    m.engine.run(10 + 10 * HOT_FAST_RUNS);
+    expect(m.engine.stats.hotCompiles).toBe(0);
+  });
   it('ARMADA_HOT_THRESHOLD must be a positive integer', () => {
     withEnv('0', () => expect(() => machine({ hot: 'auto' })).toThrow(/ARMADA_HOT_THRESHOLD=0 is not a positive integer/));
   });
