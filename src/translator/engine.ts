@@ -278,6 +278,7 @@ export class Engine {
   /** A block leaves the cache (invalidated, evicted, replaced): it must never run again. */
   private unlink(b: Block): void {
     b.valid = false;
+    b.itStart = -1; // links to it now fail their check (Block.itStart)
     // A dropped block may be the one running (a store into its own code): its remaining ops stop.
     b.ops.fill(stopOp);
     // Links from other blocks may keep it reachable for a while: let its closures go now.
@@ -376,7 +377,7 @@ export class Engine {
     const pc = c.pc, t = c.t, it = c.it;
     const slot = (pc >>> 1) & JUMP_CACHE_MASK;
     const jb = this.jumpCache[slot];
-    if (jb !== undefined && this.jcTag[slot] === this.epoch && jb.pc === pc && jb.thumb === t && jb.itStart === it && jb.valid) {
+    if (jb !== undefined && this.jcTag[slot] === this.epoch && jb.pc === pc && jb.thumb === t && jb.itStart === it) {
       this.stats.hits++;
       return jb;
     }
@@ -492,16 +493,16 @@ export class Engine {
             if (prev.linkGen !== this.linkGen) this.relink(prev);
             const pc = c.pc, t = c.t, it = c.it;
             let cand: Block | null = prev.next0;
-            if (cand !== null && cand.pc === pc && cand.thumb === t && cand.itStart === it && cand.valid) nb = cand;
+            if (cand !== null && cand.pc === pc && cand.thumb === t && cand.itStart === it) nb = cand;
             else {
               cand = prev.next1;
-              if (cand !== null && cand.pc === pc && cand.thumb === t && cand.itStart === it && cand.valid) nb = cand;
+              if (cand !== null && cand.pc === pc && cand.thumb === t && cand.itStart === it) nb = cand;
             }
             if (nb === null && prev.exit === BlockExit.Return) {
               const caller = this.ras[this.rasTop & (RAS_SIZE - 1)];
               if (caller !== null && caller.linkGen === this.linkGen) {
                 cand = caller.retNext;
-                if (cand !== null && cand.pc === pc && cand.thumb === t && cand.itStart === it && cand.valid) nb = cand;
+                if (cand !== null && cand.pc === pc && cand.thumb === t && cand.itStart === it) nb = cand;
               }
             }
             if (nb !== null) stats.hits++;

@@ -168,8 +168,12 @@ export interface Block {
   /** Virtual address of the first instruction. */
   readonly pc: number;
   readonly thumb: 0 | 1;
-  /** ITSTATE at the first instruction (0 outside IT blocks). */
-  readonly itStart: number;
+  /**
+   * ITSTATE at the first instruction (0 outside IT blocks). Set to -1 when the block is dropped:
+   * no CPU state has that ITSTATE, so the engine's link and jump-cache checks (PC, Thumb bit,
+   * ITSTATE) fail for a dropped block without testing `valid`.
+   */
+  itStart: number;
   /** One closure per instruction, in order. */
   readonly ops: Op[];
   /** Address of each instruction. */
