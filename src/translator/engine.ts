@@ -174,7 +174,6 @@ export class Engine {
    * which chains translation blocks directly only within a page.
    */
   private epoch = 0;
-  private pl = 0;
   private linkGen = 0;
   /** Set by a mapping change: the next block is looked up, not reached through a link. */
   private forceLookup = false;
@@ -234,22 +233,23 @@ export class Engine {
   /** Forget everything keyed by virtual address or linked across pages under old mappings. */
   private dropVirtualCaches(): void {
     this.epoch++;
-    this.pl = this.cpu.mode === Mode.USR ? 1 : 0;
-    this.linkGen = this.epoch * 2 + this.pl;
-    this.jumpCache = this.jumpCaches[this.pl]!;
-    this.jcTag = this.jcTags[this.pl]!;
+    // From the CPU, not the last notification: reset and snapshot loads come through here.
+    this.selectLevel(this.cpu.mode === Mode.USR);
     this.ras.fill(null);
-    this.gen.v++;
     this.forceLookup = true;
   }
 
   /** User mode entered or left: links and the jump cache of that level apply from now on. */
   private privilegeChanged(user: boolean): void {
-    this.pl = user ? 1 : 0;
-    this.linkGen = this.epoch * 2 + this.pl;
-    this.jumpCache = this.jumpCaches[this.pl]!;
-    this.jcTag = this.jcTags[this.pl]!;
-    // A region's member jumps run without lookups: one that changed level stops at the next.
+    this.selectLevel(user);
+  }
+
+  private selectLevel(user: boolean): void {
+    const pl = user ? 1 : 0;
+    this.linkGen = this.epoch * 2 + pl;
+    this.jumpCache = this.jumpCaches[pl]!;
+    this.jcTag = this.jcTags[pl]!;
+    // A region's member jumps run without lookups: one after a level or mapping change stops.
     this.gen.v++;
   }
 
@@ -258,13 +258,19 @@ export class Engine {
    * under an earlier epoch of this level, those to valid blocks in the same page do.
    */
   private relink(b: Block): void {
-    const keep = ((b.linkGen ^ this.linkGen) & 1) === 0 && b.pageFirst === b.pageLast;
-    const same = (x: Block | null): Block | null =>
-      keep && x !== null && x.valid && x.pageFirst === b.pageFirst && x.pageLast === b.pageFirst && ((x.pc ^ b.pc) >>> 12) === 0 ? x : null;
-    b.next0 = same(b.next0);
-    b.next1 = same(b.next1);
-    b.retNext = same(b.retNext);
+    if (((b.linkGen ^ this.linkGen) & 1) === 0 && b.pageFirst === b.pageLast) {
+      b.next0 = Engine.inPageOf(b, b.next0);
+      b.next1 = Engine.inPageOf(b, b.next1);
+      b.retNext = Engine.inPageOf(b, b.retNext);
+    } else {
+      b.next0 = b.next1 = b.retNext = null;
+    }
     b.linkGen = this.linkGen;
+  }
+
+  /** x when it is a valid block wholly in b's virtual and physical page, else null. */
+  private static inPageOf(b: Block, x: Block | null): Block | null {
+    return x !== null && x.valid && x.pageFirst === b.pageFirst && x.pageLast === b.pageFirst && ((x.pc ^ b.pc) >>> 12) === 0 ? x : null;
   }
 
   /** Remember nb as one of the blocks seen after b (Block.succ), while there is room. */

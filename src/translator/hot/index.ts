@@ -10,8 +10,8 @@
 // bench). So a block that ends in a plain direct branch is compiled together with the cached
 // blocks it reaches that way in the same page (the target, and the next block after a
 // conditional branch; both ways of a CBZ/CBNZ), transitively, up to REGION_MAX_MEMBERS (more
-// through a jump table) / REGION_MAX_INSNS: one function, `switch` over the members in a loop, registers in locals
-// throughout. A member ending in an indirect jump (a jump table, BX Rm) brings in the same-page
+// through a jump table) / REGION_MAX_INSNS: one function, `switch` over the members in a loop,
+// registers in locals throughout. A member ending in an indirect jump (a jump table, BX Rm) brings in the same-page
 // blocks the engine saw after it (Block.succ), and continues at whichever member c.pc then
 // names. At a member boundary the flags are made concrete and the back-edge test of a self-loop
 // is made (budget; after a slow-path access or a closure also the engine's link generation, stop
@@ -83,6 +83,13 @@ export function generateHot(block: Block, tlbSize = 1024, members: readonly Bloc
   const starts = new Map<number, number>();
   let total = 0;
   for (let m = 0; m < members.length; m++) { offs.push(total); starts.set(members[m]!.pc >>> 0, m); total += members[m]!.insns.length; }
+  /**
+   * The test before jumping to member t: as a self-loop's back edge (types.ts HotFn), the budget;
+   * after a slow-path access or a closure (sl) also the link generation (a member invalidated, a
+   * mapping or level changed since the call began), stop requests, WFI or a halt, interrupts.
+   */
+  const memberGate = (t: number) => `n + ${members[t]!.insns.length} <= budget && (sl === 0 || (sl = 0, gb.v === g0 && ` +
+    `!c.exitRequest && !c.waiting && c.halted === null && !((c.irqLine && !c.i) || (c.fiqLine && !c.f))))`;
   const infoMembers: number[] = [];
   const BK = region ? 'break L;' : 'break;';
   for (let m = 0; m < members.length; m++) {
@@ -139,9 +146,7 @@ export function generateHot(block: Block, tlbSize = 1024, members: readonly Bloc
           const t = starts.get(to >>> 0);
           const mat = g.materializeLines(FLAGS).join(' ');
           if (t === undefined) return `{ ${mat} c.pc = ${to >>> 0}; break L; }`;
-          // As a self-loop's back edge (types.ts HotFn), plus the link generation: a member
-          // invalidated or a mapping changed since the call began ends it.
-          return `{ ${mat} if (n + ${members[t]!.insns.length} <= budget && (sl === 0 || (sl = 0, gb.v === g0 && !c.exitRequest && !((c.irqLine && !c.i) || (c.fiqLine && !c.f))))) { s = ${t}; continue L; } c.pc = ${to >>> 0}; break L; }`;
+          return `{ ${mat} if (${memberGate(t)}) { s = ${t}; continue L; } c.pc = ${to >>> 0}; break L; }`;
         };
         if (jump.test) g.line(`if (${jump.test}) ${xfer(jump.to)}`);
         g.line(jump.test ? xfer(mb.endPc) : xfer(jump.to));
@@ -213,9 +218,7 @@ export function generateHot(block: Block, tlbSize = 1024, members: readonly Bloc
       // starts where c.pc now points, if any, on the same terms as a direct jump between members
       // (and not after a closure that halted the CPU or entered WFI).
       const mat = g.materializeLines(FLAGS).join(' ');
-      const gate = (t: number) => `n + ${members[t]!.insns.length} <= budget && (sl === 0 || (sl = 0, gb.v === g0 && !c.exitRequest && ` +
-        `!c.waiting && c.halted === null && !((c.irqLine && !c.i) || (c.fiqLine && !c.f))))`;
-      const cases = members.map((mm, t) => `case ${mm.pc >>> 0}: if (${gate(t)}) { s = ${t}; continue L; } break;`).join(' ');
+      const cases = members.map((mm, t) => `case ${mm.pc >>> 0}: if (${memberGate(t)}) { s = ${t}; continue L; } break;`).join(' ');
       g.line(`n += ${N}; ${mat} if (c.t === ${thumb} && c.it === 0) switch (c.pc) { ${cases} }`);
       g.line(`${exitMark(g.flags)} ${BK}`);
     } else if (last) {
