@@ -9,6 +9,7 @@ import { processIO, writeAll, writeText, StdinQueue, ConsoleEscape } from './hos
 import { BOARDS } from '../soc/vexpress.js';
 import { LoadError } from '../soc/loader.js';
 import { ElfError } from '../armcore/elf.js';
+import { EnvSettingError } from '../translator/engine.js';
 
 const MAIN_HELP = `Usage: armada COMMAND [OPTIONS]
 
@@ -76,8 +77,8 @@ feeds UART0.
 Exit status:
   0-255  the guest's exit code (semihosting SYS_EXIT: 0 for ADP_Stopped_ApplicationExit,
          otherwise 1; SYS_EXIT_EXTENDED: the status the guest gives, modulo 256)
-  2      bad usage, or a bad image (not ELF, not 32-bit little-endian ARM, truncated, a
-         segment outside RAM)
+  2      bad usage (options, or a malformed ARMADA_* environment setting), or a bad image
+         (not ELF, not 32-bit little-endian ARM, truncated, a segment outside RAM)
   3      internal error in armada
   4      the guest stopped on an error (unsupported semihosting call, a Linux kernel panic)
   124    --timeout or --max-insns reached (stderr names the limit and the PC)
@@ -252,7 +253,7 @@ process.on('uncaughtException', err => {
 });
 
 main(process.argv.slice(2)).then(finish, (err: unknown) => {
-  if (err instanceof UsageError || err instanceof LoadError || err instanceof ElfError) {
+  if (err instanceof UsageError || err instanceof LoadError || err instanceof ElfError || err instanceof EnvSettingError) {
     writeText(2, `armada: ${err.message}\n`);
     finish(EXIT.USAGE);
     return;

@@ -139,11 +139,16 @@ export function setHotCompiler(fn: HotCompiler | null): void {
   hotCompiler = fn ?? compileHot;
 }
 
+/** An ARMADA_* environment setting is malformed: the user's mistake, not armada's. */
+export class EnvSettingError extends Error {
+  override readonly name = 'EnvSettingError';
+}
+
 function envCount(name: string): number | undefined {
   const v = process.env[name];
   if (v === undefined || v === '') return undefined;
   const n = Number(v);
-  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`armada: ${name}=${v} is not a positive integer`);
+  if (!Number.isSafeInteger(n) || n < 1) throw new EnvSettingError(`${name}=${v} is not a positive integer`);
   return n;
 }
 
@@ -151,7 +156,7 @@ function envHotMode(): HotMode | undefined {
   const v = process.env['ARMADA_HOT'];
   if (v === undefined || v === '') return undefined;
   if (v === 'off' || v === 'force' || v === 'auto') return v;
-  throw new Error(`armada: ARMADA_HOT=${v}: expected off, force or auto`);
+  throw new EnvSettingError(`ARMADA_HOT=${v}: expected off, force or auto`);
 }
 
 export class Engine {

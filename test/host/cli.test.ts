@@ -76,6 +76,15 @@ describe('armada CLI', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
   });
+  // Regression: a malformed setting was reported as "internal error" with exit 3.
+  it('exits 2 with one line on a malformed ARMADA_* environment setting', () => {
+    for (const env of [{ ARMADA_HOT_THRESHOLD: 'abc' }, { ARMADA_HOT: 'bogus' }, { ARMADA_TB_CACHE_INSNS: '-5' }]) {
+      const r = armada(['run', 'hello.elf'], { env });
+      const what = Object.keys(env)[0]!;
+      expect(r.code, what).toBe(2);
+      expect(r.stderr.trim().split('\n'), what).toEqual([expect.stringMatching(new RegExp(`^armada: ${what}=`))]);
+    }
+  });
   it('exits 2 on bad images: not ELF, 64-bit, big-endian, wrong machine, truncated, outside RAM', () => {
     const cases: [string, Uint8Array, RegExp][] = [
       ['text.elf', new TextEncoder().encode('#!/bin/sh\necho not an elf\n'), /not an ELF/],
