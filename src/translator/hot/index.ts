@@ -391,7 +391,10 @@ function registerBranchTarget(b: Block): number | undefined {
   const last = b.insns[b.insns.length - 1];
   const name = last?.encoding?.name;
   if (last === undefined || (name !== 'CBZ' && name !== 'CBNZ') || last.cond !== 14) return undefined;
-  return (last.pc + 4 + last.fields['i']! * 2) >>> 0;
+  // Taken, on a scratch CPU: the target comes from the handler (as translate.ts tailOf does).
+  const scratch = { pc: -1, r: new Int32Array(16).fill(name === 'CBZ' ? 0 : 1) };
+  last.op(scratch as unknown as Cpu);
+  return scratch.pc < 0 ? undefined : scratch.pc >>> 0;
 }
 
 /** The hot-tier compiler the engine calls (types.ts HotCompiler). */
