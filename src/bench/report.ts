@@ -151,6 +151,11 @@ export interface BenchReport {
   options: { runs: number; qemu: boolean; tiers: readonly Tier[]; maxInsns?: number; coldRuns?: number };
   /** The engine's translation cache bound (guest instructions) the runs used. */
   tbCacheInsns?: number;
+  /**
+   * The hot tier's factories (hot/index.ts), shared by every board of the process and outside the
+   * per-board figures above: made and reused over the whole bench, and their generated source.
+   */
+  hotFactories?: { made: number; reused: number; sourceBytes: number; boundBytes: number };
   targets: typeof TARGETS;
   images: ImageReport[];
   cold: ColdReport[];
@@ -456,6 +461,11 @@ export function formatReport(rep: BenchReport): string {
       const projected = rep.tbCacheInsns !== undefined && h!.bytesPerCachedInsn > 0 ? `; at the bound, by that rate: ~${mib(h!.bytesPerCachedInsn * rep.tbCacheInsns)}` : '';
       lines.push(`  ${im.name} ${tr}: ${(h!.cacheBytes / 1024).toFixed(0)} KiB (${h!.bytesPerCachedInsn} bytes per cached insn${projected}); ` +
         `board heap ${mib(h!.heapUsedDelta)}, guest RAM ${mib(h!.ramHostBytes)} (off-heap)`);
+    }
+    const f = rep.hotFactories;
+    if (f) {
+      lines.push(`  not counted above: the hot tier's function factories, shared by all boards of the process: ${f.made} made, ` +
+        `${f.reused} reused, ${mib(f.sourceBytes)} of generated source (bounded at ${mib(f.boundBytes)} of source)`);
     }
   }
   const problems = [

@@ -21,6 +21,7 @@ import { measureArmada, qemuVersion, BOARD } from './measure.js';
 import { benchImage, benchCold, mmuPairs, formatReport, formatComparison, TARGETS, TIERS, type BenchReport, type Tier } from './report.js';
 import { createBoard } from '../soc/board.js';
 import { BOARDS } from '../soc/vexpress.js';
+import { HOT_FACTORY_SOURCE_BOUND, hotFactorySourceBytes, hotFactoryStats } from '../translator/hot/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEFAULT_IMAGES = [
@@ -135,6 +136,7 @@ export function runBench(args: BenchArgs, log: (line: string) => void = () => {}
     options: { runs: args.runs, qemu: qv !== undefined, tiers: args.tiers, ...(args.maxInsns !== undefined ? { maxInsns: args.maxInsns } : {}),
       ...(cold.length ? { coldRuns: args.runs } : {}) },
     ...(bound !== undefined ? { tbCacheInsns: bound } : {}),
+    hotFactories: { ...hotFactoryStats, sourceBytes: hotFactorySourceBytes(), boundBytes: HOT_FACTORY_SOURCE_BOUND },
     targets: TARGETS,
     images,
     cold,

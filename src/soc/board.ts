@@ -76,6 +76,13 @@ export interface BoardStats extends EngineStats {
 }
 
 /** Unmapped physical space on boards where it reads as zero and ignores writes (QEMU vexpress). */
+/**
+ * The engine runs in slices of at most this many instructions, even with no device event due:
+ * V8 optimizes the run loop for its next call, not on stack (see translator/engine.ts), so a
+ * long first slice would run the whole program unoptimized. A slice costs a few microseconds.
+ */
+export const ENGINE_SLICE_INSNS = 1 << 20;
+
 export class ReadsAsZero implements MmioDevice {
   private warned = false;
   constructor(readonly name: string, readonly size: number, private readonly base: number,
@@ -336,7 +343,7 @@ export class Board {
       // A device that arms an earlier timer inside this slice ends it (clock.onEarlierDeadline).
       this.inEngine = true;
       let r: ReturnType<Engine['run']>;
-      try { r = this.engine.run(Math.min(left, clock.insnsToNextDeadline())); } finally { this.inEngine = false; }
+      try { r = this.engine.run(Math.min(left, clock.insnsToNextDeadline(), ENGINE_SLICE_INSNS)); } finally { this.inEngine = false; }
       if (r.kind === 'halted') {
         const h = this.checkHalt();
         if (h) return h;

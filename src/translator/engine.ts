@@ -47,12 +47,26 @@
 // are taken between blocks, so IRQ latency is at most one block; instruction counts at each
 // interrupt depend only on the guest and its inputs.
 
+import * as v8 from 'node:v8';
 import { LRUCache } from 'lru-cache';
 import { type Cpu, GuestTrap, Mode, TrapKind } from '../armcore/cpu.js';
 import { condPassed, itAdvance } from './cond.js';
 import { translateBlock, MAX_BLOCK_INSNS } from './translate.js';
 import { compileHot } from './hot/index.js';
 import { BlockExit, TailKind, type Block, type HotCompiler, type HotFn, type HotMode, type HotOptions, type InsnInfo, type Op, type TranslateOptions } from './types.js';
+
+// V8 optimizes a function that runs a long loop "on stack" (OSR): a second version entered at the
+// loop from the unoptimized frame. For the hot tier's generated functions that version is
+// markedly slower than the normally optimized one (its loop-carried guest registers start untyped,
+// so V8 keeps them boxed and does their arithmetic in doubles), and every later call still starts
+// in the unoptimized code and runs up to the loop before switching. Measured on intmix-arm after
+// warm-up: 500-530 MIPS with OSR, 580-630 without. So OSR is off for the process, and every
+// long-running loop of ours returns often enough for the next call to enter the normally
+// optimized code: a hot-tier call runs at most HOT_CALL_MAX_INSNS instructions, and the board
+// runs the engine in slices (board.ts ENGINE_SLICE_INSNS).
+v8.setFlagsFromString('--no-use-osr');
+/** At most this many instructions per call of a hot-tier function (see above). */
+export const HOT_CALL_MAX_INSNS = 1 << 16;
 
 export type StopReason =
   | { kind: 'budget' }          // ran the instructions it was given, or stopped by cpu.exitRequest
@@ -558,7 +572,7 @@ export class Engine {
           if (b.hot !== null) {
             inHot = true;
             hf = b.hot;
-            c.icount += hf(c, left);
+            c.icount += hf(c, left < HOT_CALL_MAX_INSNS ? left : HOT_CALL_MAX_INSNS);
             inHot = false;
           } else {
             // Fall-through PC and ITSTATE are set before the ops run, so that an op which writes

@@ -2,7 +2,7 @@
 // programs both, unmasks IRQs, and takes the timer interrupt through the vector table at the
 // virtual time the timer was set for.
 import { describe, it, expect } from 'vitest';
-import { createBoard } from '../../src/soc/board.js';
+import { createBoard, ENGINE_SLICE_INSNS } from '../../src/soc/board.js';
 import { vexpressA9 } from '../../src/soc/vexpress.js';
 
 function put(b: { bus: { write(a: number, w: 4, v: number): void } }, at: number, words: number[]): void {
@@ -51,5 +51,25 @@ describe('vexpress-a9: GIC + private timer', () => {
     expect(b.bus.read(0x1e000600 + 0xc, 4)).toBe(0); // flag cleared by the handler
     expect(b.bus.read(0x1e001000 + 0x300, 4)).toBe(0); // nothing active after EOI
     expect(errors).toEqual([]);
+  });
+});
+
+// V8 optimizes the engine's run loop for its next call only (on-stack optimization is off, see
+// translator/engine.ts), so the board must return to it often even when no device event is due.
+describe('vexpress-a9: engine slices', () => {
+  it('a long run with nothing scheduled calls the engine in slices of at most ENGINE_SLICE_INSNS', () => {
+    const b = createBoard(vexpressA9);
+    put(b, 0x60000000, [0xe2855001, 0xeafffffd]); // loop: add r5, r5, #1; b loop
+    b.cpu.pc = 0x60000000;
+    const engine = b.engine;
+    const slices: number[] = [];
+    const run = engine.run.bind(engine);
+    engine.run = n => { slices.push(n); return run(n); };
+    const total = 3 * ENGINE_SLICE_INSNS + 1000;
+    expect(b.run({ maxInsns: total })).toEqual({ kind: 'budget' });
+    expect(b.cpu.icount).toBe(total);
+    expect(b.cpu.r[5]).toBe(total / 2);
+    expect(Math.max(...slices)).toBe(ENGINE_SLICE_INSNS);
+    expect(slices.length).toBe(4);
   });
 });

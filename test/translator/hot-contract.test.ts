@@ -4,7 +4,7 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { Bus } from '../../src/armcore/bus.js';
 import { Cpu, GuestTrap, Mode } from '../../src/armcore/cpu.js';
-import { Engine, setHotCompiler, type EngineOptions } from '../../src/translator/engine.js';
+import { Engine, HOT_CALL_MAX_INSNS, setHotCompiler, type EngineOptions } from '../../src/translator/engine.js';
 import { hotLoopMayContinue, type Block, type HotCompiler, type HotFn } from '../../src/translator/types.js';
 
 const RAM = 0x60000000, CODE = 0x60001000;
@@ -78,6 +78,22 @@ describe('hot tier: when the engine compiles', () => {
     expect(m.cpu.r[0]).toBe(34);
     expect(m.cpu.pc).toBe(CODE + 4);
     expect(Math.min(...budgets)).toBeGreaterThanOrEqual(3);
+  });
+
+  // Every call of a hot function returns within HOT_CALL_MAX_INSNS, so that a function V8 has
+  // optimized meanwhile is entered afresh (the engine turns V8's on-stack optimization off).
+  it(`a long loop gets at most HOT_CALL_MAX_INSNS (${HOT_CALL_MAX_INSNS}) instructions per call`, () => {
+    setHotCompiler(standIn);
+    const m = machine({ hot: 'force' });
+    // loop: subs r0, r0, #1 ; bne loop ; b .
+    [0xe2500001, 0x1afffffd, 0xeafffffe].forEach((w, i) => m.bus.write(CODE + 4 * i, 4, w));
+    m.cpu.r[0] = 200_000;
+    m.cpu.pc = CODE;
+    m.engine.run(400_000);
+    expect(m.cpu.r[0]).toBe(0);
+    expect(m.cpu.icount).toBe(400_000);
+    expect(Math.max(...budgets)).toBe(HOT_CALL_MAX_INSNS);
+    expect(budgets.length).toBeGreaterThanOrEqual(Math.ceil(400_000 / HOT_CALL_MAX_INSNS));
   });
 
   it('a compiler that declines is not asked again; the closure tier runs the block', () => {

@@ -47,6 +47,33 @@ describe('regions', () => {
     expect(hot.entries).toBeLessThan(off.entries / 4);
   });
 
+  // A nested loop: the inner loop is a self-loop block, which alone compiles to a tight JS loop.
+  // Reached from the outer loop's blocks it is a member too, so the whole nest runs in one
+  // function (intmix's matrix multiply and insertion sort entered the engine twice per outer
+  // iteration while self-loops stayed out of regions).
+  //   A: MOV r1, #10 ; SUBS r1, r1, #1 ; ADD r2, r2, r0 ; BNE B
+  //   B: SUBS r1, r1, #1 ; ADD r2, r2, r0 ; BNE B        (the self-loop)
+  //   C: SUBS r0, r0, #1 ; BNE A
+  //   E: B SINK
+  it('a self-loop reached from other members runs inside their region (nested loops)', () => {
+    const a = CODE, b = CODE + 16, c = CODE + 28, e = CODE + 36;
+    const code = [
+      a32('MOV_imm', { S: 0, d: 1, r: 0, v: 10 }), a32('SUB_imm', { S: 1, n: 1, d: 1, r: 0, v: 1 }),
+      a32('ADD_reg', { S: 0, n: 2, d: 2, m: 0, i: 0, y: 0 }), a32Branch(a + 12, b, 1),
+      a32('SUB_imm', { S: 1, n: 1, d: 1, r: 0, v: 1 }), a32('ADD_reg', { S: 0, n: 2, d: 2, m: 0, i: 0, y: 0 }), a32Branch(b + 8, b, 1),
+      a32('SUB_imm', { S: 1, n: 0, d: 0, r: 0, v: 1 }), a32Branch(c + 4, a, 1),
+      a32Branch(e, SINK),
+    ];
+    const setup = (budget: number): Setup => ({ thumb: false, code, regs: regs({ 0: 300 }), flags: 0, mem, budget });
+    const { hot } = both(setup(100000), 3);
+    expect(hot.state['r2']).toBe(10 * (300 * 301 / 2));
+    expect(hot.state['pc']).toBe(SINK);
+    // 300 outer iterations: with the self-loop outside the region, at least two entries each.
+    const inLoop = both(setup(8000), 3);
+    expect(inLoop.hot.entries).toBeLessThan(60);
+    for (const budget of [7, 31, 444, 2001]) both(setup(budget), 3);
+  });
+
   it('stops exactly at the budget, at member boundaries and inside members', () => {
     for (const budget of [1, 7, 38, 101, 250, 999, 1503]) {
       both({ thumb: false, code: loop4, regs: regs({ 0: 400, 6: 4, 7: WINDOW }), flags: 0, mem, budget });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Bus } from '../../src/armcore/bus.js';
 import { Cpu } from '../../src/armcore/cpu.js';
 import { translateBlock } from '../../src/translator/translate.js';
-import { compileHot, generateHot, hotConfig, WARM_BUDGET, WARM_CALLS } from '../../src/translator/hot/index.js';
+import { compileHot, generateHot, hotConfig, hotFactoryStats, WARM_BUDGET, WARM_CALLS } from '../../src/translator/hot/index.js';
 import { MAX_BLOCK_INSNS } from '../../src/translator/translate.js';
 import { a32, t16 } from '../harness.js';
 import { run, diff, CODE, SINK, WINDOW, a32Branch, t32Branch, type Setup, type Result } from './hot-harness.js';
@@ -81,6 +81,21 @@ describe('self-loops', () => {
     for (const n of got.slice(0, WARM_CALLS)) { expect(n).toBeLessThanOrEqual(WARM_BUDGET); expect(n).toBeGreaterThan(WARM_BUDGET - 3); }
     expect(got[WARM_CALLS]).toBeGreaterThan(30_000 - 3);
     expect(cpu.r[0]).toBe(1_000_000 - got.reduce((a, b) => a + b, 0) / 3);
+  });
+
+  // Boards in one process share the factory of a generated source, so V8's optimized code for it
+  // (kept per factory) serves a later board running the same code: a farm worker's next test.
+  it('the same block on two CPUs compiles from one factory into two independent functions', () => {
+    const made = hotFactoryStats.made, reused = hotFactoryStats.reused;
+    const cpus = [new Cpu(new Bus()), new Cpu(new Bus())];
+    const fns = cpus.map(c => { c.reset(); return compileHot(block(countdown), c)!; });
+    expect(hotFactoryStats.made - made).toBeLessThanOrEqual(1);
+    expect(hotFactoryStats.reused - reused).toBeGreaterThanOrEqual(1);
+    expect(fns[0]).not.toBe(fns[1]);
+    cpus[0]!.r[0] = 10; cpus[1]!.r[0] = 20;
+    expect(fns[0]!(cpus[0]!, 1000)).toBe(30);
+    expect(fns[1]!(cpus[1]!, 1000)).toBe(60);
+    expect([cpus[0]!.r[1], cpus[1]!.r[1]]).toEqual([45, 190]);
   });
 
   it('Thumb: a loop closed by B<c>.W', () => {
