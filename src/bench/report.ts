@@ -38,7 +38,7 @@ export interface ImageOptions {
   tiers?: readonly Tier[];
   /** Cap each armada run at this many instructions (tests); the guest then does not finish. */
   maxInsns?: number;
-  /** Measure the translation cache's host heap after the last run of each tier. */
+  /** Measure the translation cache's host heap after the warm-up run of each tier. */
   heap?: boolean;
   /** Progress lines (stderr). */
   log?: (line: string) => void;
@@ -76,7 +76,7 @@ export interface TierSummary {
   insnsPerBlock: number;
   /** Instructions translated per instruction executed. */
   translatedPerExecuted: number;
-  /** Host heap of the translation cache after the last run (see HeapFigures). */
+  /** Host heap of the translation cache after the warm-up run (see HeapFigures). */
   heap?: HeapFigures & {
     /** cacheBytes / instructions in the cache. */
     bytesPerCachedInsn: number;
@@ -171,11 +171,12 @@ function benchTier(bytes: Uint8Array, name: string, tier: Tier, opts: ImageOptio
   const mode = TIER_MODE[tier];
   const aopts = { maxInsns: opts.maxInsns, cmdline: name, hot: mode };
   log(`${name}: ${tier} tier warm-up`);
-  const warm = measureArmada(bytes, aopts);
+  // The heap is measured around the warm-up run: its full GCs collect earlier boards, and V8 then
+  // discards optimized code that refers to them, which a timed run would pay for.
+  const warm = measureArmada(bytes, { ...aopts, heap: opts.heap });
   const runs: ArmadaRun[] = [];
   for (let i = 0; i < opts.runs; i++) {
-    const last = i === opts.runs - 1;
-    const r = measureArmada(bytes, { ...aopts, heap: last && opts.heap });
+    const r = measureArmada(bytes, aopts);
     log(`${name}: ${tier} tier run ${i + 1}/${opts.runs}: ${r.insns} insns, ${r.wallSec.toFixed(3)} s, ${r.mips.toFixed(1)} MIPS`);
     runs.push(r);
     between();
@@ -204,9 +205,9 @@ function benchTier(bytes: Uint8Array, name: string, tier: Tier, opts: ImageOptio
     insnsPerBlock: round(blockRuns > 0 ? last.insns / blockRuns : 0, 2),
     translatedPerExecuted: round(last.insns > 0 ? last.stats.translatedInsns / last.insns : 0, 8),
   };
-  if (last.heap) {
-    const cached = (last.stats as Partial<BoardStats>).cachedInsns ?? last.stats.translatedInsns;
-    s.heap = { ...last.heap, bytesPerCachedInsn: round(cached > 0 ? last.heap.cacheBytes / cached : 0, 1) };
+  if (warm.heap) {
+    const cached = (warm.stats as Partial<BoardStats>).cachedInsns ?? warm.stats.translatedInsns;
+    s.heap = { ...warm.heap, bytesPerCachedInsn: round(cached > 0 ? warm.heap.cacheBytes / cached : 0, 1) };
   }
   return s;
 }
@@ -455,7 +456,7 @@ export function formatReport(rep: BenchReport): string {
   const heaps = rep.images.flatMap(im => rep.options.tiers.map(tr => [im, tr, im.tiers[tr]?.heap] as const)).filter(([, , h]) => h);
   if (heaps.length > 0) {
     lines.push('');
-    lines.push(`host heap of the translation cache (after the last run; V8 used heap with the cache minus without it, after full GCs)` +
+    lines.push(`host heap of the translation cache (after the warm-up run; V8 used heap with the cache minus without it, after full GCs)` +
       (rep.tbCacheInsns !== undefined ? `; cache bound ${rep.tbCacheInsns} insns` : '') + ':');
     for (const [im, tr, h] of heaps) {
       const projected = rep.tbCacheInsns !== undefined && h!.bytesPerCachedInsn > 0 ? `; at the bound, by that rate: ~${mib(h!.bytesPerCachedInsn * rep.tbCacheInsns)}` : '';

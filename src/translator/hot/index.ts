@@ -426,6 +426,7 @@ export function compileHot(block: Block, cpu: Cpu, opts?: HotOptions): HotFn | n
   if (src.inline < hotConfig.minInlineShare * (src.inline + src.fallback)) return null;
   if (DUMP.has(block.pc >>> 0)) process.stderr.write(`armada hot tier: block ${(block.pc >>> 0).toString(16)}\n${src.code}\n`);
   let factory = factories.get(src.code);
+  const fresh = factory === undefined;
   if (factory === undefined) {
     try {
       factory = new Function('ops', 'blk', 'mulHiU', 'mulHiS', 'mems', 'gb', src.code) as HotFactory;
@@ -438,7 +439,13 @@ export function compileHot(block: Block, cpu: Cpu, opts?: HotOptions): HotFn | n
   } else {
     hotFactoryStats.reused++;
   }
-  const fn = factory(members.flatMap(m => m.insns.map(x => x.op)), block, mulHiU, mulHiS, members, opts?.gen);
+  const args = [members.flatMap(m => m.insns.map(x => x.op)), block, mulHiU, mulHiS, members, opts?.gen];
+  // A factory's first function alone would be optimized specialized to its board (V8 embeds the
+  // closure's constants when a function literal has made one closure so far), and every other
+  // board would need that function optimized again: one throwaway closure first makes the
+  // optimized code shareable from the start (measured: a second board's run 1.17 s -> 1.06 s).
+  if (fresh) factory(...args);
+  const fn = factory(...args);
   if (members.length > 1) {
     fn.members = members;
     const cat = <T extends Int32Array | Uint8Array>(make: (n: number) => T, get: (b: Block) => T): T => {
