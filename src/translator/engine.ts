@@ -52,7 +52,7 @@ import { LRUCache } from 'lru-cache';
 import { type Cpu, GuestTrap, Mode, TrapKind } from '../armcore/cpu.js';
 import { condPassed, itAdvance } from './cond.js';
 import { translateBlock, MAX_BLOCK_INSNS } from './translate.js';
-import { compileHot } from './hot/index.js';
+import { compileHot, WARM_BUDGET, WARM_CALLS } from './hot/index.js';
 import { BlockExit, TailKind, type Block, type HotCompiler, type HotFn, type HotMode, type HotOptions, type InsnInfo, type Op, type TranslateOptions } from './types.js';
 
 // V8 optimizes a function that runs a long loop "on stack" (OSR): a second version entered at the
@@ -472,6 +472,7 @@ export class Engine {
     const fn = hotCompiler(b, this.cpu, this.noRegion.has(b) ? { translate: this.opts } : this.hotOpts);
     if (fn === null) return;
     b.hot = fn;
+    b.hotWarm = WARM_CALLS;
     this.stats.hotCompiles++;
     if (fn.members !== undefined) {
       for (const m of fn.members) {
@@ -572,7 +573,9 @@ export class Engine {
           if (b.hot !== null) {
             inHot = true;
             hf = b.hot;
-            c.icount += hf(c, left < HOT_CALL_MAX_INSNS ? left : HOT_CALL_MAX_INSNS);
+            let cap = left < HOT_CALL_MAX_INSNS ? left : HOT_CALL_MAX_INSNS;
+            if (b.hotWarm > 0) { b.hotWarm--; if (cap > WARM_BUDGET) cap = WARM_BUDGET; }
+            c.icount += hf(c, cap);
             inHot = false;
           } else {
             // Fall-through PC and ITSTATE are set before the ops run, so that an op which writes

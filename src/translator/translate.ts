@@ -223,7 +223,7 @@ export function translateBlock(cpu: Cpu, pc: number, thumb: 0 | 1, itStart: numb
     selfLoop: (last.tail.kind === TailKind.Branch && last.tail.target === (pc >>> 0)) && (thumb ? itStart === 0 : true),
     exit: lastInfo.ends ? exitKind(last.e, last.f) : BlockExit.Plain,
     tailKind: last.tail.kind, tailCond: last.tail.cond, tailTarget: last.tail.target, tailLink: last.tail.link, tailReg: last.tail.reg,
-    valid: true, runs: 0, hot: null, hotTried: false, nextEvent: 1, firstRunAt: 0, next0: null, next1: null, retNext: null, succ: null, linkGen: -1,
+    valid: true, runs: 0, hot: null, hotTried: false, hotWarm: 0, nextEvent: 1, firstRunAt: 0, next0: null, next1: null, retNext: null, succ: null, linkGen: -1,
   };
 }
 
@@ -239,6 +239,6 @@ function faultBlock(cpu: Cpu, key: number, pc: number, thumb: 0 | 1, it: number)
     insns: [{ pc: pc >>> 0, size, thumb, word: 0, encoding: undefined, fields: {}, cond: 14, itCond: 14, it, ends: true, op, mayStore: false }],
     selfLoop: false, exit: BlockExit.Plain,
     tailKind: TailKind.None, tailCond: 14, tailTarget: -1, tailLink: -1, tailReg: -1,
-    valid: true, runs: 0, hot: null, hotTried: false, nextEvent: 1, firstRunAt: 0, next0: null, next1: null, retNext: null, succ: null, linkGen: -1,
+    valid: true, runs: 0, hot: null, hotTried: false, hotWarm: 0, nextEvent: 1, firstRunAt: 0, next0: null, next1: null, retNext: null, succ: null, linkGen: -1,
   };
 }

@@ -227,6 +227,8 @@ export interface Block {
   hot: HotFn | null;
   /** The compiler was asked already (do not ask again when it declined). */
   hotTried: boolean;
+  /** Calls of `hot` left that get a small budget (hot/index.ts WARM_CALLS). */
+  hotWarm: number;
   /** Engine bookkeeping: the run count at which the engine next looks at the block. */
   nextEvent: number;
   /** Engine bookkeeping: the CPU's instruction count at the block's first run. */

@@ -5,6 +5,8 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { Bus } from '../../src/armcore/bus.js';
 import { Cpu, GuestTrap, Mode } from '../../src/armcore/cpu.js';
 import { Engine, HOT_CALL_MAX_INSNS, setHotCompiler, type EngineOptions } from '../../src/translator/engine.js';
+import { WARM_BUDGET, WARM_CALLS } from '../../src/translator/hot/index.js';
+import { MAX_BLOCK_INSNS } from '../../src/translator/translate.js';
 import { hotLoopMayContinue, type Block, type HotCompiler, type HotFn } from '../../src/translator/types.js';
 
 const RAM = 0x60000000, CODE = 0x60001000;
@@ -78,6 +80,23 @@ describe('hot tier: when the engine compiles', () => {
     expect(m.cpu.r[0]).toBe(34);
     expect(m.cpu.pc).toBe(CODE + 4);
     expect(Math.min(...budgets)).toBeGreaterThanOrEqual(3);
+  });
+
+  // Regression (intmix's interpreter region: 1,924 deoptimizations of one function): V8 optimized
+  // a loop before its exit paths had ever run. And a counter for this in the generated code got
+  // no V8 feedback in a function's first calls, so every later board deoptimized on it.
+  it(`a newly compiled block's first ${WARM_CALLS} calls get at most ${WARM_BUDGET} instructions, later ones the budget left`, () => {
+    expect(WARM_BUDGET).toBeGreaterThanOrEqual(MAX_BLOCK_INSNS); // every call gets at least one block's worth
+    setHotCompiler(standIn);
+    const m = machine({ hot: 'force' });
+    // loop: subs r0, r0, #1 ; bne loop ; b .
+    [0xe2500001, 0x1afffffd, 0xeafffffe].forEach((w, i) => m.bus.write(CODE + 4 * i, 4, w));
+    m.cpu.r[0] = 20_000;
+    m.cpu.pc = CODE;
+    m.engine.run(30_000);
+    expect(m.cpu.r[0]).toBe(5_000);
+    expect(budgets.slice(0, WARM_CALLS)).toEqual(new Array(WARM_CALLS).fill(WARM_BUDGET));
+    expect(budgets[WARM_CALLS]).toBe(30_000 - WARM_CALLS * (WARM_BUDGET - WARM_BUDGET % 2));
   });
 
   // Every call of a hot function returns within HOT_CALL_MAX_INSNS, so that a function V8 has

@@ -275,13 +275,7 @@ export function generateHot(block: Block, tlbSize = 1024, members: readonly Bloc
   const out: string[] = [];
   for (let i = 0; i < N; i++) if (infos[i]!.fallback) out.push(`const op${i} = ops[${i}];`);
   if (region) for (let m = 0; m < members.length; m++) out.push(`const m${m} = mems[${m}];`);
-  // The first calls return early, so that V8's interpreter runs the exit paths (write-back, the
-  // common return) before the function's loop is optimized on stack (OSR): optimized code without
-  // feedback for them deoptimizes at every return, and V8 11 (Node 20) keeps entering that same
-  // on-stack code. Seen on intmix's interpreter region: 1,924 deoptimizations of one function.
-  out.push('let calls = 0;');
   out.push(`return function hot_${(block.pc >>> 0).toString(16)}${region ? `_r${members.length}` : ''}(c, budget) {`);
-  out.push(`if (calls < ${WARM_CALLS}) { calls++; if (budget > ${WARM_BUDGET}) budget = ${WARM_BUDGET}; }`);
   out.push('const r = c.r;');
   if (used.length) out.push(`let ${used.map(r => `r${r} = r[${r}]`).join(', ')};`);
   if (g.usesFlags) out.push('let fN = c.n, fZ = c.z, fC = c.c, fV = c.v;');
@@ -333,8 +327,14 @@ export const hotConfig = {
 };
 
 /**
- * Calls of a new compiled function that get at most WARM_BUDGET instructions (at least the
- * longest block, which the engine guarantees a call), so that it returns while interpreted.
+ * The engine gives a newly compiled function's first WARM_CALLS calls at most WARM_BUDGET
+ * instructions (at least the longest block, which every call is guaranteed), so that its exit
+ * paths run in V8's unoptimized tiers and leave type feedback before V8 optimizes it: optimized
+ * code without feedback for them deoptimizes at the first return. Seen on intmix's interpreter
+ * region with on-stack optimization: 1,924 deoptimizations of one function. The cap is the
+ * engine's (Block.hotWarm), not a counter in the generated code: V8 allocates a function's
+ * feedback only after its first few calls, so a counter's increment in the first calls left no
+ * feedback, and every later board's first call deoptimized there (20 functions on intmix-thumb).
  */
 export const WARM_CALLS = 8;
 export const WARM_BUDGET = 256;
