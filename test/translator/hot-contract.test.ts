@@ -45,6 +45,16 @@ const standIn: HotCompiler = (b) => {
   return fn;
 };
 
+/** loop: subs r0, r0, #1 ; bne loop ; b .  with r0 = count, every block compiled by the stand-in. */
+function countdown(count: number): ReturnType<typeof machine> {
+  setHotCompiler(standIn);
+  const m = machine({ hot: 'force' });
+  [0xe2500001, 0x1afffffd, 0xeafffffe].forEach((w, i) => m.bus.write(CODE + 4 * i, 4, w));
+  m.cpu.r[0] = count;
+  m.cpu.pc = CODE;
+  return m;
+}
+
 afterEach(() => { setHotCompiler(null); budgets.length = 0; compiled.length = 0; });
 
 // loop: add r0, r0, #1; cmp r0, #100; bne loop; b .
@@ -87,12 +97,7 @@ describe('hot tier: when the engine compiles', () => {
   // no V8 feedback in a function's first calls, so every later board deoptimized on it.
   it(`a newly compiled block's first ${WARM_CALLS} calls get at most ${WARM_BUDGET} instructions, later ones the budget left`, () => {
     expect(WARM_BUDGET).toBeGreaterThanOrEqual(MAX_BLOCK_INSNS); // every call gets at least one block's worth
-    setHotCompiler(standIn);
-    const m = machine({ hot: 'force' });
-    // loop: subs r0, r0, #1 ; bne loop ; b .
-    [0xe2500001, 0x1afffffd, 0xeafffffe].forEach((w, i) => m.bus.write(CODE + 4 * i, 4, w));
-    m.cpu.r[0] = 20_000;
-    m.cpu.pc = CODE;
+    const m = countdown(20_000);
     m.engine.run(30_000);
     expect(m.cpu.r[0]).toBe(5_000);
     expect(budgets.slice(0, WARM_CALLS)).toEqual(new Array(WARM_CALLS).fill(WARM_BUDGET));
@@ -102,12 +107,7 @@ describe('hot tier: when the engine compiles', () => {
   // Every call of a hot function returns within HOT_CALL_MAX_INSNS, so that a function V8 has
   // optimized meanwhile is entered afresh (the engine turns V8's on-stack optimization off).
   it(`a long loop gets at most HOT_CALL_MAX_INSNS (${HOT_CALL_MAX_INSNS}) instructions per call`, () => {
-    setHotCompiler(standIn);
-    const m = machine({ hot: 'force' });
-    // loop: subs r0, r0, #1 ; bne loop ; b .
-    [0xe2500001, 0x1afffffd, 0xeafffffe].forEach((w, i) => m.bus.write(CODE + 4 * i, 4, w));
-    m.cpu.r[0] = 200_000;
-    m.cpu.pc = CODE;
+    const m = countdown(200_000);
     m.engine.run(400_000);
     expect(m.cpu.r[0]).toBe(0);
     expect(m.cpu.icount).toBe(400_000);
