@@ -308,6 +308,17 @@ export class Engine {
     b.ops.fill(stopOp);
     // Links from other blocks may keep it reachable for a while: let its closures go now.
     (b.insns as InsnInfo[]).length = 0;
+    // A dropped region head leaves its members' owner lists (else a long session that keeps
+    // recompiling a head around a long-lived member would keep every dropped head alive there).
+    if (b.hot !== null && b.hot.members !== undefined) {
+      for (const m of b.hot.members) {
+        const list = this.regionOwners.get(m);
+        if (list === undefined) continue;
+        const k = list.indexOf(b);
+        if (k >= 0) list.splice(k, 1);
+        if (list.length === 0) this.regionOwners.delete(m);
+      }
+    }
     b.hot = null;
     b.next0 = b.next1 = b.retNext = null;
     b.succ = null;

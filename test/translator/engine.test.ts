@@ -448,6 +448,32 @@ describe('the hot-tier threshold', () => {
   });
 });
 
+// Regression: a dropped region head stayed in its members' owner lists (engine.ts regionOwners),
+// so a long session that kept recompiling a head around a long-lived member kept every dropped
+// head (its closures, its compiled code) alive.
+describe('hot regions and invalidation', () => {
+  it('a region head dropped and recompiled many times leaves no dead owners behind', () => {
+    const m = machine({ hot: 'auto', hotThreshold: 3 });
+    loadA32(m, [
+      0xe2500001, // A: subs r0, r0, #1
+      0x0a000001, //    beq  E
+      0xe0811000, // B: add  r1, r1, r0
+      0xeafffffb, //    b    A
+      0xeafffffe, // E: b    .
+    ]);
+    const owners = () => [...(m.engine as unknown as { regionOwners: Map<unknown, unknown[]> }).regionOwners.values()]
+      .reduce((n, list) => n + list.length, 0);
+    for (let round = 0; round < 12; round++) {
+      m.engine.invalidatePhys(CODE, 4); // A only: B's bytes start at CODE + 8
+      m.cpu.r[0] = 200; m.cpu.r[1] = 0; m.cpu.pc = CODE;
+      m.engine.run(200 * 4 - 2);
+      expect(m.cpu.r[1]).toBe(199 * 200 / 2);
+    }
+    expect(m.engine.stats.hotCompiles).toBeGreaterThanOrEqual(12);
+    expect(owners()).toBeLessThanOrEqual(2);
+  });
+});
+
 describe('chaining and the return predictor', () => {
   // main: bl f; add r4, r4, #1; cmp r4, #50; bne main; b .    f: add r0, r0, r5; bx lr
   const PROG = [
