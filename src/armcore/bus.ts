@@ -1,6 +1,9 @@
-// The physical address space: RAM regions (typed arrays allocated lazily in chunks) and MMIO
-// devices. The CPU reaches RAM through its software TLB, which holds the chunk's DataView and the
-// page's offset in it; everything else comes here.
+// The physical address space: RAM regions and MMIO devices. All RAM regions of a bus live in one
+// buffer, the arena, whose pages the operating system commits as they are touched; the regions
+// hand out 64 KiB chunks of it as DataViews. The CPU reaches RAM through its software TLB, which
+// holds each page's chunk DataView and offset (for the closure tier) and its offset in the arena
+// (for generated code, which reads the arena as one typed array per width); everything else
+// comes here.
 
 export const CHUNK_SHIFT = 16; // 64 KiB lazily allocated RAM chunks
 export const CHUNK_SIZE = 1 << CHUNK_SHIFT;
@@ -17,21 +20,55 @@ export interface MmioDevice {
   write(offset: number, width: Width, value: number): void;
 }
 
+/** The host stores typed-array elements little-endian (as the guest's data): the flat fast paths apply. */
+export const HOST_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** Most bytes of RAM a bus holds: arena offsets are int32 (the software TLB keeps them so). */
+export const MAX_RAM_BYTES = 0x7fff0000;
+
+interface Arena { buf: ArrayBuffer; ram8: Uint8Array; ram16: Uint16Array; ram32: Int32Array }
+/** Released arenas (all zero), for reuse by size (Bus.release). */
+const arenaPool: Arena[] = [];
+/** Arenas the pool keeps at most (a pooled arena keeps the pages its last board touched). */
+const ARENA_POOL_MAX = 2;
+function takeArena(bytes: number): Arena {
+  const k = arenaPool.findIndex(a => a.buf.byteLength === bytes);
+  if (k >= 0) return arenaPool.splice(k, 1)[0]!;
+  const buf = new ArrayBuffer(bytes);
+  return { buf, ram8: new Uint8Array(buf), ram16: new Uint16Array(buf), ram32: new Int32Array(buf) };
+}
+function giveArena(a: Arena): void {
+  arenaPool.push(a);
+  if (arenaPool.length > ARENA_POOL_MAX) arenaPool.shift();
+}
+
 export class RamRegion {
   readonly chunks: (DataView | null)[];
-  constructor(readonly name: string, readonly base: number, readonly size: number) {
+  /**
+   * @param arena the bus's memory of all its RAM regions, made on first use
+   * @param arenaOffset where this region starts in it
+   */
+  constructor(readonly name: string, readonly base: number, readonly size: number,
+    private readonly arena: () => ArrayBuffer, readonly arenaOffset: number) {
     if (size % CHUNK_SIZE !== 0) throw new Error(`${name}: RAM size must be a multiple of ${CHUNK_SIZE}`);
     this.chunks = new Array(size >>> CHUNK_SHIFT).fill(null);
   }
   contains(pa: number): boolean {
     return pa - this.base >= 0 && pa - this.base < this.size;
   }
-  /** The DataView of the chunk holding pa (allocated on first touch). pa must be inside. */
+  /**
+   * The DataView of the chunk holding pa (a window on the bus's arena, made on first touch: the
+   * chunks touched are the RAM the host has committed). pa must be inside.
+   */
   chunk(pa: number): DataView {
     const idx = (pa - this.base) >>> CHUNK_SHIFT;
     let dv = this.chunks[idx];
-    if (!dv) { dv = new DataView(new ArrayBuffer(CHUNK_SIZE)); this.chunks[idx] = dv; }
+    if (!dv) { dv = new DataView(this.arena(), this.arenaOffset + idx * CHUNK_SIZE, CHUNK_SIZE); this.chunks[idx] = dv; }
     return dv;
+  }
+  /** Zero the region (its touched chunks: the rest is zero already). */
+  clear(): void {
+    for (const dv of this.chunks) if (dv) new Uint8Array(dv.buffer, dv.byteOffset, CHUNK_SIZE).fill(0);
   }
   /** Bytes allocated on the host for this region so far. */
   get hostBytes(): number {
@@ -65,9 +102,52 @@ export class Bus {
   codePages: Uint8Array | null = null;
   onCodeWrite: ((pa: number, len: number) => void) | null = null;
 
+  /**
+   * All RAM regions in one buffer (the arena), made when memory is first used: the operating
+   * system commits its pages as they are touched. The CPU's software TLB holds each page's offset
+   * in it, so that generated code reaches any RAM through one typed array per width (ram8, ram16,
+   * ram32: all RAM, indexed by arena offset / width) instead of a view per page.
+   */
+  private arenaBuffer: ArrayBuffer | null = null;
+  private arenaBytes = 0;
+  private released = false;
+  ram8: Uint8Array = new Uint8Array(0);
+  ram16: Uint16Array = new Uint16Array(0);
+  ram32: Int32Array = new Int32Array(0);
+  /** The arena (made now if not yet, or taken from the pool). No RAM region can be added after this. */
+  arena(): ArrayBuffer {
+    if (this.arenaBuffer === null) {
+      if (this.released) throw new Error('this machine was released (Board.dispose): its memory is gone');
+      const a = takeArena(this.arenaBytes);
+      this.arenaBuffer = a.buf;
+      this.ram8 = a.ram8; this.ram16 = a.ram16; this.ram32 = a.ram32;
+    }
+    return this.arenaBuffer;
+  }
+
+  /**
+   * The machine is done with its memory: zero what it touched and give the arena to the next bus
+   * of the same RAM size in this process. V8 specializes generated code to the typed arrays it
+   * reads, so a later machine on the same arrays keeps using that code instead of recompiling it.
+   * Any later access throws.
+   */
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    const buf = this.arenaBuffer;
+    if (buf === null) return;
+    for (const r of this.ram) { r.clear(); r.chunks.fill(null); }
+    this.arenaBuffer = null;
+    giveArena({ buf, ram8: this.ram8, ram16: this.ram16, ram32: this.ram32 });
+    this.ram8 = new Uint8Array(0); this.ram16 = new Uint16Array(0); this.ram32 = new Int32Array(0);
+  }
+
   addRam(name: string, base: number, size: number): RamRegion {
-    const r = new RamRegion(name, base >>> 0, size);
+    if (this.arenaBuffer !== null) throw new Error(`${name}: RAM regions must all be added before memory is used`);
+    if (this.arenaBytes + size > MAX_RAM_BYTES) throw new Error(`${name}: more than ${MAX_RAM_BYTES} bytes of RAM in all`);
+    const r = new RamRegion(name, base >>> 0, size, () => this.arena(), this.arenaBytes);
     this.checkOverlap(name, r.base, r.base + size);
+    this.arenaBytes += size;
     this.ram.push(r);
     return r;
   }

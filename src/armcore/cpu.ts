@@ -103,6 +103,9 @@ class TlbSet {
   readonly wOff = new Int32Array(TLB_SIZE);
   readonly rView: DataView[] = new Array(TLB_SIZE);
   readonly wView: DataView[] = new Array(TLB_SIZE);
+  /** The page's offset in the bus's RAM arena (Bus.arena), for generated code. */
+  readonly rBase = new Int32Array(TLB_SIZE);
+  readonly wBase = new Int32Array(TLB_SIZE);
   readonly wPage = new Int32Array(TLB_SIZE).fill(-1);
   /** Instruction-fetch translations (MMU on only): virtual page -> physical page base. */
   readonly iTag = new Int32Array(ITLB_SIZE).fill(-1);
@@ -223,6 +226,8 @@ export class Cpu implements MmuRegs {
   tlbWOff: Int32Array;
   tlbRView: DataView[];
   tlbWView: DataView[];
+  tlbRBase: Int32Array;
+  tlbWBase: Int32Array;
   tlbWPage: Int32Array; // physical page of each write entry
   itlbTag: Int32Array;
   itlbPa: Int32Array;
@@ -238,7 +243,7 @@ export class Cpu implements MmuRegs {
     this.tlbSets = [new TlbSet(dummy), new TlbSet(dummy)];
     const t = this.tlbSets[0];
     this.tlbRTag = t.rTag; this.tlbWTag = t.wTag; this.tlbROff = t.rOff; this.tlbWOff = t.wOff;
-    this.tlbRView = t.rView; this.tlbWView = t.wView; this.tlbWPage = t.wPage;
+    this.tlbRView = t.rView; this.tlbWView = t.wView; this.tlbWPage = t.wPage; this.tlbRBase = t.rBase; this.tlbWBase = t.wBase;
     this.itlbTag = t.iTag; this.itlbPa = t.iPa; this.tlbCMask = t.cMask;
     this.mmu = new Mmu(this, pa => this.walkRead(pa));
     // Writes that bypass the CPU's TLB (semihosting, DMA, the slow path) reach the engine too.
@@ -250,7 +255,7 @@ export class Cpu implements MmuRegs {
   private selectTlb(user: number): void {
     const t = this.tlbSets[user]!;
     this.tlbRTag = t.rTag; this.tlbWTag = t.wTag; this.tlbROff = t.rOff; this.tlbWOff = t.wOff;
-    this.tlbRView = t.rView; this.tlbWView = t.wView; this.tlbWPage = t.wPage;
+    this.tlbRView = t.rView; this.tlbWView = t.wView; this.tlbWPage = t.wPage; this.tlbRBase = t.rBase; this.tlbWBase = t.wBase;
     this.itlbTag = t.iTag; this.itlbPa = t.iPa; this.tlbCMask = t.cMask;
   }
 
@@ -515,14 +520,15 @@ export class Cpu implements MmuRegs {
     const page = pa >>> PAGE_SHIFT;
     const dv = region.chunk(pa);
     const off = ((pa - region.base) & (CHUNK_SIZE - 1)) & ~0xfff;
+    const base = region.arenaOffset + ((pa - region.base) & ~0xfff);
     const vpn = va >>> PAGE_SHIFT;
     const i = vpn & TLB_MASK;
     if (canW) {
       const code = this.codePages[page] !== 0;
-      this.tlbWTag[i] = code ? vpn | CODE_TAG : vpn; this.tlbWView[i] = dv; this.tlbWOff[i] = off; this.tlbWPage[i] = page;
+      this.tlbWTag[i] = code ? vpn | CODE_TAG : vpn; this.tlbWView[i] = dv; this.tlbWOff[i] = off; this.tlbWPage[i] = page; this.tlbWBase[i] = base;
       this.tlbCMask[i] = code ? this.codeMask(page) : NO_CODE;
     }
-    if (canR) { this.tlbRTag[i] = vpn; this.tlbRView[i] = dv; this.tlbROff[i] = off; }
+    if (canR) { this.tlbRTag[i] = vpn; this.tlbRView[i] = dv; this.tlbROff[i] = off; this.tlbRBase[i] = base; }
     return write ? canW : canR;
   }
 

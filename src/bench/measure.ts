@@ -127,6 +127,7 @@ export function measureArmada(image: Uint8Array, opts: ArmadaOptions = {}): Arma
       ramHostBytes: stats.ramHostBytes,
     };
   }
+  board.dispose();
   return {
     insns: stats.insns, wallSec, cpuSec: (u.user + u.system) / 1e6, setupSec: Number(t1 - t0) / 1e9,
     mips: wallSec > 0 ? stats.insns / wallSec / 1e6 : 0,

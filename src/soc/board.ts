@@ -331,6 +331,7 @@ export class Board {
    * the run returns { kind: 'idle', untilNs } so that a real-time driver can wait on the host clock.
    */
   run(opts: { maxInsns: number; idle?: 'skip' | 'return' }): RunResult {
+    if (this.disposed) throw new Error(`${this.spec.name}: the board was disposed`);
     const c = this.cpu;
     const clock = this.clock;
     const end = c.icount + opts.maxInsns;
@@ -387,6 +388,22 @@ export class Board {
       return why ? { kind: why } : null;
     }
     return haltResult(c);
+  }
+
+  private disposed = false;
+  /**
+   * The board is done: its guest memory goes back to the process (zeroed, for the next board of
+   * the same RAM size, which then reuses V8's code for it; see Bus.release) and its translations
+   * are dropped. Running it afterwards is an error. Services and farms that make many boards in
+   * one process should call this; a board that is simply dropped is collected as usual.
+   */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.engine.invalidateAll();
+    // No TLB entry may lead into the arena once another board has it.
+    this.cpu.flushTlb();
+    this.bus.release();
   }
 
   /** The complete machine state as bytes (see snapshot.ts). */

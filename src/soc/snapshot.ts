@@ -24,7 +24,7 @@ const MAGIC = 'ARMADA-SNAPSHOT 1\n';
 /** Fields that are wiring or rebuildable caches, not machine state. */
 const SKIP = new Set([
   'bus', 'host', 'mmu', 'cp', 'tlbSets', 'codePages', 'tlbRTag', 'tlbWTag', 'tlbROff', 'tlbWOff', 'tlbRView',
-  'tlbWView', 'tlbWPage', 'itlbTag', 'itlbPa', 'cpu', 'res',
+  'tlbWView', 'tlbWPage', 'tlbRBase', 'tlbWBase', 'itlbTag', 'itlbPa', 'cpu', 'res',
 ]);
 
 export class SnapshotError extends Error {
@@ -159,7 +159,7 @@ export function loadSnapshot(board: Board, bytes: Uint8Array): void {
 
   const cpu = board.cpu;
   // RAM: clear what the new board has touched, then copy the snapshot's chunks.
-  for (const r of board.bus.ram) r.chunks.fill(null);
+  for (const r of board.bus.ram) { r.clear(); r.chunks.fill(null); }
   let off = MAGIC.length + 4 + len;
   for (let i = 0; i < header.chunks; i++) {
     if (off + 8 + CHUNK_SIZE > raw.length) throw new SnapshotError('snapshot is truncated');

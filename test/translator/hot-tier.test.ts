@@ -92,6 +92,38 @@ describe('self-loops', () => {
   });
 });
 
+// Generated code reaches RAM through the bus's arena as typed arrays (hotConfig.flatRam: on
+// little-endian hosts), where an access must be aligned to its width; others take the slow path.
+// Both ways, and the DataView way big-endian hosts use, must match the closure tier.
+describe('memory through the RAM arena', () => {
+  // loop: LDR r3, [r2], #5 ; STRH r3, [r4], #3 ; LDRH r5, [r6], #1 ; ADD r1, r1, r5 ; STRB r1, [r7], #1
+  //       SUBS r0, r0, #1 ; BNE loop ; B SINK
+  const code = [
+    a32('LDR_imm', { P: 0, U: 1, W: 0, n: 2, t: 3, i: 5 }),
+    a32('STRH_imm', { P: 0, U: 1, W: 0, n: 4, t: 3, i: 3 }),
+    a32('LDRH_imm', { P: 0, U: 1, W: 0, n: 6, t: 5, i: 1 }),
+    a32('ADD_reg', { S: 0, n: 1, d: 1, m: 5, i: 0, y: 0 }),
+    a32('STRB_imm', { P: 0, U: 1, W: 0, n: 7, t: 1, i: 1 }),
+    a32('SUB_imm', { S: 1, n: 0, d: 0, r: 0, v: 1 }),
+    a32Branch(CODE + 24, CODE, 1), a32Branch(CODE + 28, SINK),
+  ];
+  const setup = (budget: number): Setup => ({
+    thumb: false, code, regs: regs({ 0: 60, 2: WINDOW + 1, 4: WINDOW + 0x201, 6: WINDOW + 0x200, 7: WINDOW + 0x400 }), flags: 0, mem, budget,
+  });
+  for (const flat of [true, false]) {
+    it(`aligned and unaligned loads and stores in a compiled loop match the closure tier (${flat ? 'typed arrays' : 'DataViews'})`, () => {
+      const was = hotConfig.flatRam;
+      hotConfig.flatRam = flat;
+      try {
+        const { hot } = both(setup(10000));
+        expect(hot.state['r0']).toBe(0);
+        expect(hot.state['r1']).not.toBe(0);
+        for (const budget of [3, 50, 211]) both(setup(budget));
+      } finally { hotConfig.flatRam = was; }
+    });
+  }
+});
+
 describe('stores into the running code', () => {
   it('a loop that patches its own next iteration runs the new instruction', () => {
     // loop: STR r2, [r3] (r3 -> the ADD below; r2 = SUB r1, r1, #5); ADD r1, r1, #1; SUBS r0, r0, #1; BNE loop

@@ -1,6 +1,7 @@
 // The hot tier's code generator state: guest registers as JavaScript locals, NZCV as lazily
 // evaluated expressions, inline software-TLB memory accesses, and the bookkeeping for exits and
 // traps. The per-instruction emitters (a32.ts, thumb.ts) drive it.
+
 //
 // Values held in locals are always int32 (as c.r, an Int32Array, would hold them), so that
 // comparisons between registers and the writeback are exact.
@@ -24,6 +25,9 @@ export interface FlagVal {
 
 /** All four flags from one subtraction or addition of two int32 values a, b with result v. */
 export interface Fused { readonly kind: 'sub' | 'add'; readonly a: string; readonly b: string; readonly v: string }
+
+/** The locals holding the RAM arena's typed arrays (Bus.ram8/16/32) and the index shift, per width. */
+const ARENA: Record<1 | 2 | 4, [string, string]> = { 1: ['ram8', ''], 2: ['ram16', ' >> 1'], 4: ['ram32', ' >> 2'] };
 
 /** Placeholders in Gen.lines, replaced once the block's register sets are known. */
 export const MARK_SPILL = '\u0000SPILL';
@@ -88,6 +92,11 @@ export class Gen {
   word = 0;
   /** Index mask of the CPU's software TLB (its size - 1), as Cpu.ld32 uses it. */
   tlbMask = 1023;
+  /**
+   * Memory accesses go through the RAM arena's typed arrays (ram8/16/32, factory arguments) at the
+   * TLB's arena offsets; otherwise through the per-page DataViews (big-endian hosts, tests).
+   */
+  flatRam = true;
   private tempCount = 0;
 
   line(s: string): void { this.lines.push(s); }
@@ -296,12 +305,19 @@ export class Gen {
     this.usesLoad = true;
     this.trapPoint();
     const v = this.tmp('v');
-    const get = width === 4 ? 'getInt32' : width === 2 ? 'getUint16' : 'getUint8';
-    const lim = 4096 - width;
-    const le = width === 1 ? '' : ', true';
-    this.line(`{ const vpn = ${a} >>> 12, ti = vpn & ${this.tlbMask}, off = ${a} & 4095;` +
-      ` if (tRTag[ti] === vpn${width === 1 ? '' : ` && off <= ${lim}`}) ${v} = tRView[ti].${get}(tROff[ti] + off${le});` +
-      ` else { ${v} = c.loadSlow(${a}, ${width}, false)${width === 4 ? ' | 0' : ''}; sl = 1; } }`);
+    const slow = `else { ${v} = c.loadSlow(${a}, ${width}, false)${width === 4 ? ' | 0' : ''}; sl = 1; }`;
+    if (this.flatRam) {
+      // The RAM arena (Bus.arena) as one typed array per width: an aligned access in a mapped
+      // page is one element; an unaligned one takes the slow path.
+      const [arr, shift] = ARENA[width];
+      this.line(`{ const vpn = ${a} >>> 12, ti = vpn & ${this.tlbMask};` +
+        ` if (tRTag[ti] === vpn${width === 1 ? '' : ` && (${a} & ${width - 1}) === 0`}) ${v} = ${arr}[(tRBase[ti] + (${a} & 4095))${shift}]; ${slow} }`);
+    } else {
+      const get = width === 4 ? 'getInt32' : width === 2 ? 'getUint16' : 'getUint8';
+      const le = width === 1 ? '' : ', true';
+      this.line(`{ const vpn = ${a} >>> 12, ti = vpn & ${this.tlbMask}, off = ${a} & 4095;` +
+        ` if (tRTag[ti] === vpn${width === 1 ? '' : ` && off <= ${4096 - width}`}) ${v} = tRView[ti].${get}(tROff[ti] + off${le}); ${slow} }`);
+    }
     if (signed && width === 1) this.line(`${v} = (${v} << 24) >> 24;`);
     if (signed && width === 2) this.line(`${v} = (${v} << 16) >> 16;`);
     return v;
@@ -311,13 +327,18 @@ export class Gen {
   store(a: string, v: string, width: 1 | 2 | 4): void {
     this.usesStore = true;
     this.trapPoint();
-    const set = width === 4 ? 'setInt32' : width === 2 ? 'setUint16' : 'setUint8';
-    const lim = 4096 - width;
     const val = width === 4 ? v : width === 2 ? `(${v} & 65535)` : `(${v} & 255)`;
-    const le = width === 1 ? '' : ', true';
-    this.line(`{ const vpn = ${a} >>> 12, ti = vpn & ${this.tlbMask}, off = ${a} & 4095;` +
-      ` if (tWTag[ti] === vpn${width === 1 ? '' : ` && off <= ${lim}`}) tWView[ti].${set}(tWOff[ti] + off, ${val}${le});` +
-      ` else { c.storeSlow(${a}, ${width}, ${val}, false); sl = 1; } }`);
+    const slow = `else { c.storeSlow(${a}, ${width}, ${val}, false); sl = 1; }`;
+    if (this.flatRam) {
+      const [arr, shift] = ARENA[width];
+      this.line(`{ const vpn = ${a} >>> 12, ti = vpn & ${this.tlbMask};` +
+        ` if (tWTag[ti] === vpn${width === 1 ? '' : ` && (${a} & ${width - 1}) === 0`}) ${arr}[(tWBase[ti] + (${a} & 4095))${shift}] = ${v}; ${slow} }`);
+    } else {
+      const set = width === 4 ? 'setInt32' : width === 2 ? 'setUint16' : 'setUint8';
+      const le = width === 1 ? '' : ', true';
+      this.line(`{ const vpn = ${a} >>> 12, ti = vpn & ${this.tlbMask}, off = ${a} & 4095;` +
+        ` if (tWTag[ti] === vpn${width === 1 ? '' : ` && off <= ${4096 - width}`}) tWView[ti].${set}(tWOff[ti] + off, ${val}${le}); ${slow} }`);
+    }
   }
 
   /** Alignment fault unless `a` is a multiple of `bytes` (LDM/STM/LDRD/STRD: always checked). */

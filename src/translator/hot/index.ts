@@ -32,6 +32,7 @@
 //     c.icount, sets c.hotTrapIndex = k and rethrows.
 
 import { LRUCache } from 'lru-cache';
+import { HOST_LITTLE_ENDIAN } from '../../armcore/bus.js';
 import type { Cpu } from '../../armcore/cpu.js';
 import { mulHiS, mulHiU } from '../sem/media.js';
 import { BlockExit, TailKind, type Block, type HotFn, type HotOptions } from '../types.js';
@@ -68,6 +69,7 @@ export function generateHot(block: Block, tlbSize = 1024, members: readonly Bloc
   const g = new Gen();
   g.thumb = thumb;
   g.tlbMask = tlbSize - 1;
+  g.flatRam = hotConfig.flatRam;
   const infos: EmitInfo[] = [];
   const kills: Set<Flag>[] = [];
   let inline = 0, fallback = 0;
@@ -260,8 +262,8 @@ export function generateHot(block: Block, tlbSize = 1024, members: readonly Bloc
   const used = regsOf(g.used);
   const dirty = regsOf(g.dirty);
   const spill = dirty.map(r => `r[${r}] = r${r};`).join(' ');
-  const tlbR = 'tRTag = c.tlbRTag, tRView = c.tlbRView, tROff = c.tlbROff';
-  const tlbW = 'tWTag = c.tlbWTag, tWView = c.tlbWView, tWOff = c.tlbWOff';
+  const tlbR = g.flatRam ? 'tRTag = c.tlbRTag, tRBase = c.tlbRBase' : 'tRTag = c.tlbRTag, tRView = c.tlbRView, tROff = c.tlbROff';
+  const tlbW = g.flatRam ? 'tWTag = c.tlbWTag, tWBase = c.tlbWBase' : 'tWTag = c.tlbWTag, tWView = c.tlbWView, tWOff = c.tlbWOff';
   const tlb = [...(g.usesLoad ? [tlbR] : []), ...(g.usesStore ? [tlbW] : [])].join(', ');
   // A closure may switch the mode, and with it the TLB set (User / privileged).
   const reload = used.map(r => `r${r} = r[${r}];`).join(' ') + (tlb ? ` ${tlb};` : '');
@@ -324,6 +326,11 @@ export const hotConfig = {
   minInlineShare: 0.5,
   /** Compile direct-branch successors in the same page into one function (regions). */
   regions: true,
+  /**
+   * Reach RAM through the bus's arena as typed arrays (Bus.ram8/16/32): only where the host
+   * stores them little-endian, as the guest's data; else through DataViews (tests force both).
+   */
+  flatRam: HOST_LITTLE_ENDIAN,
 };
 
 /**
@@ -419,6 +426,8 @@ export function hotFactorySourceBytes(): number { return factories.calculatedSiz
 /** The hot-tier compiler the engine calls (types.ts HotCompiler). */
 export function compileHot(block: Block, cpu: Cpu, opts?: HotOptions): HotFn | null {
   if (!block.cacheable || block.insns.length === 0 || block.pageFirst < 0) return null;
+  // The factory takes the RAM arena's typed arrays (Bus.ram8/16/32): make sure they exist.
+  cpu.bus.arena();
   const members = opts?.lookup && opts.gen && hotConfig.regions ? regionMembers(block, opts.lookup) : [block];
   const src = generateHot(block, cpu.tlbRTag.length, members);
   // Mostly closures (VFP code, say): the compiled form would only add spills around them, and
@@ -429,7 +438,7 @@ export function compileHot(block: Block, cpu: Cpu, opts?: HotOptions): HotFn | n
   const fresh = factory === undefined;
   if (factory === undefined) {
     try {
-      factory = new Function('ops', 'blk', 'mulHiU', 'mulHiS', 'mems', 'gb', src.code) as HotFactory;
+      factory = new Function('ops', 'blk', 'mulHiU', 'mulHiS', 'mems', 'gb', 'ram8', 'ram16', 'ram32', src.code) as HotFactory;
     } catch (err) {
       throw new Error(`armada hot tier: generated code for the block at ${(block.pc >>> 0).toString(16)} does not compile ` +
         `(${(err as Error).message}):\n${src.code}`);
@@ -439,7 +448,7 @@ export function compileHot(block: Block, cpu: Cpu, opts?: HotOptions): HotFn | n
   } else {
     hotFactoryStats.reused++;
   }
-  const args = [members.flatMap(m => m.insns.map(x => x.op)), block, mulHiU, mulHiS, members, opts?.gen];
+  const args = [members.flatMap(m => m.insns.map(x => x.op)), block, mulHiU, mulHiS, members, opts?.gen, cpu.bus.ram8, cpu.bus.ram16, cpu.bus.ram32];
   // A factory's first function alone would be optimized specialized to its board (V8 embeds the
   // closure's constants when a function literal has made one closure so far), and every other
   // board would need that function optimized again: one throwaway closure first makes the
