@@ -66,9 +66,10 @@ export class RamRegion {
     if (!dv) { dv = new DataView(this.arena(), this.arenaOffset + idx * CHUNK_SIZE, CHUNK_SIZE); this.chunks[idx] = dv; }
     return dv;
   }
-  /** Zero the region (its touched chunks: the rest is zero already). */
-  clear(): void {
+  /** Zero the region (its touched chunks: the rest is zero already) and count none touched. */
+  reset(): void {
     for (const dv of this.chunks) if (dv) new Uint8Array(dv.buffer, dv.byteOffset, CHUNK_SIZE).fill(0);
+    this.chunks.fill(null);
   }
   /** Bytes allocated on the host for this region so far. */
   get hostBytes(): number {
@@ -136,7 +137,7 @@ export class Bus {
     this.released = true;
     const buf = this.arenaBuffer;
     if (buf === null) return;
-    for (const r of this.ram) { r.clear(); r.chunks.fill(null); }
+    for (const r of this.ram) r.reset();
     this.arenaBuffer = null;
     giveArena({ buf, ram8: this.ram8, ram16: this.ram16, ram32: this.ram32 });
     this.ram8 = new Uint8Array(0); this.ram16 = new Uint16Array(0); this.ram32 = new Int32Array(0);

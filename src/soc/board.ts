@@ -75,7 +75,6 @@ export interface BoardStats extends EngineStats {
   ramHostBytes: number;
 }
 
-/** Unmapped physical space on boards where it reads as zero and ignores writes (QEMU vexpress). */
 /**
  * The engine runs in slices of at most this many instructions, even with no device event due:
  * V8 optimizes the run loop for its next call, not on stack (see translator/engine.ts), so a
@@ -83,6 +82,7 @@ export interface BoardStats extends EngineStats {
  */
 export const ENGINE_SLICE_INSNS = 1 << 20;
 
+/** Unmapped physical space on boards where it reads as zero and ignores writes (QEMU vexpress). */
 export class ReadsAsZero implements MmioDevice {
   private warned = false;
   constructor(readonly name: string, readonly size: number, private readonly base: number,

@@ -159,7 +159,7 @@ export function loadSnapshot(board: Board, bytes: Uint8Array): void {
 
   const cpu = board.cpu;
   // RAM: clear what the new board has touched, then copy the snapshot's chunks.
-  for (const r of board.bus.ram) { r.clear(); r.chunks.fill(null); }
+  for (const r of board.bus.ram) r.reset();
   let off = MAGIC.length + 4 + len;
   for (let i = 0; i < header.chunks; i++) {
     if (off + 8 + CHUNK_SIZE > raw.length) throw new SnapshotError('snapshot is truncated');

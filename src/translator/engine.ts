@@ -246,7 +246,7 @@ export class Engine {
     const prevFlush = cpu.host.tlbFlushed;
     cpu.host.tlbFlushed = () => { this.dropVirtualCaches(); prevFlush?.(); };
     const prevLevel = cpu.host.privilegeChanged;
-    cpu.host.privilegeChanged = user => { this.privilegeChanged(user); prevLevel?.(user); };
+    cpu.host.privilegeChanged = user => { this.selectLevel(user); prevLevel?.(user); };
   }
 
   /** Forget everything keyed by virtual address or linked across pages under old mappings. */
@@ -258,11 +258,7 @@ export class Engine {
     this.forceLookup = true;
   }
 
-  /** User mode entered or left: links and the jump cache of that level apply from now on. */
-  private privilegeChanged(user: boolean): void {
-    this.selectLevel(user);
-  }
-
+  /** User mode entered or left (or a flush): links and the jump cache of that level apply from now on. */
   private selectLevel(user: boolean): void {
     const pl = user ? 1 : 0;
     this.linkGen = this.epoch * 2 + pl;

@@ -27,6 +27,15 @@ describe('the RAM arena', () => {
     expect(() => bus.addRam('late', 0x70000000, CHUNK_SIZE)).toThrow(/late: RAM regions must all be added before memory is used/);
   });
 
+  // Arena offsets live in the TLB's Int32Arrays: more RAM than that is refused when it is added.
+  it('refuses RAM beyond MAX_RAM_BYTES in all, before making any', () => {
+    const bus = new Bus();
+    bus.addRam('low', 0x00000000, 0x40000000);
+    expect(() => bus.addRam('high', 0x40000000, 0x40000000)).toThrow(/high: more than 2147418112 bytes of RAM in all/);
+    expect(bus.ram.map(r => r.name)).toEqual(['low']);
+    expect(bus.ram8.length).toBe(0);
+  });
+
   it('a released arena goes to the next bus of its size, zeroed where it was written; the old bus fails', () => {
     const size = 8 * CHUNK_SIZE;
     const old = new Bus();

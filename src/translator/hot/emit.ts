@@ -1,7 +1,6 @@
 // The hot tier's code generator state: guest registers as JavaScript locals, NZCV as lazily
 // evaluated expressions, inline software-TLB memory accesses, and the bookkeeping for exits and
 // traps. The per-instruction emitters (a32.ts, thumb.ts) drive it.
-
 //
 // Values held in locals are always int32 (as c.r, an Int32Array, would hold them), so that
 // comparisons between registers and the writeback are exact.

@@ -11,9 +11,9 @@
 // blocks it reaches that way in the same page (the target, and the next block after a
 // conditional branch; both ways of a CBZ/CBNZ), transitively, up to REGION_MAX_MEMBERS (more
 // through a jump table) / REGION_MAX_INSNS: one function, `switch` over the members in a loop,
-// registers in locals throughout. A member ending in an indirect jump (a jump table, BX Rm) brings in the same-page
-// blocks the engine saw after it (Block.succ), and continues at whichever member c.pc then
-// names. At a member boundary the flags are made concrete and the back-edge test of a self-loop
+// registers in locals throughout. A member ending in an indirect jump (a jump table, BX Rm)
+// brings in the same-page blocks the engine saw after it (Block.succ), and continues at whichever
+// member c.pc then names. At a member boundary the flags are made concrete and the back-edge test of a self-loop
 // is made (budget; after a slow-path access or a closure also the engine's link generation, stop
 // requests, WFI or a halt, interrupts). Traps count instructions across the members
 // (HotFn.members, pcs). A region never starts at a self-loop, but takes one in as an inner loop.
@@ -376,11 +376,11 @@ export function regionMembers(block: Block, lookup: (pc: number, like: Block) =>
   let insns = block.insns.length;
   for (let q = 0; q < out.length; q++) {
     const b = out[q]!;
-    const cbz = registerBranchTarget(b);
     let next: number[];
     let cap = REGION_MAX_MEMBERS;
+    let cbz: number | undefined;
     if (b.tailKind === TailKind.Branch) next = b.tailCond === 14 ? [b.tailTarget] : [b.tailTarget, b.endPc];
-    else if (cbz !== undefined) next = [cbz, b.endPc];
+    else if ((cbz = registerBranchTarget(b)) !== undefined) next = [cbz, b.endPc];
     else if (b.exit === BlockExit.Plain && b.succ !== null) { next = b.succ.filter(x => x.valid).map(x => x.pc); cap = REGION_MAX_MEMBERS_TABLE; }
     else continue;
     for (const pc of next) {
